@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 function findRoot(start: string): string {
   let dir = start;
-  while (!existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.json')) === false) {
+  while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
     if (up === dir) throw new Error(`no package.json above ${start}`);
     dir = up;
