@@ -60,6 +60,8 @@ export interface FunctionModel {
   /** Qualified name under which other code can call it; absent for lambdas and nested blocks. */
   readonly qname?: string;
   readonly isAsync: boolean;
+  /** How it became async, when it is. */
+  readonly asyncOrigin?: AsyncOrigin;
   /** The line that made it async: the `async def` line, or the line that registers the callback. */
   readonly asyncLine?: number;
   readonly span: Span;
@@ -71,6 +73,8 @@ export interface FunctionModel {
   readonly decorators: readonly Decorator[];
   /** When this function is written as an argument of a call: which call and which argument. */
   readonly passedTo?: ArgumentPosition;
+  /** The declared type of what it returns (`-> sqlite3.Connection`), as an instance. */
+  readonly returns?: ValueRef;
   /** A role the adapter recognised from the language's own markers (`if __name__ == "__main__"`). */
   readonly role?: RoleMark;
 }

@@ -13,8 +13,13 @@ function findRoot(start: string): string {
   return dir;
 }
 
-/** The project root: the nearest folder above this file that holds package.json and src/. */
+/**
+ * The project root: ASYNCGUARD_ROOT when set (for builds placed outside the project), else the
+ * nearest folder above this file that holds package.json and src/.
+ */
 export const projectRoot = ((): string => {
+  const fromEnv = process.env['ASYNCGUARD_ROOT'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   let dir = findRoot(dirname(fileURLToPath(import.meta.url)));
   while (!existsSync(join(dir, 'src'))) dir = findRoot(dirname(dir));
   return dir;

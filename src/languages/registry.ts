@@ -1,0 +1,16 @@
+// The languages asyncguard reads, by file name ending.
+
+import type { LanguageAdapter } from './adapter.js';
+import { PythonAdapter } from './python/adapter.js';
+
+const adapters: readonly LanguageAdapter[] = [new PythonAdapter()];
+
+/** The adapter for a repository-relative path, or undefined when no supported language has it. */
+export function adapterFor(path: string): LanguageAdapter | undefined {
+  const lower = path.toLowerCase();
+  return adapters.find((a) => a.extensions.some((ext) => lower.endsWith(ext)));
+}
+
+export function supportedExtensions(): readonly string[] {
+  return adapters.flatMap((a) => a.extensions);
+}
