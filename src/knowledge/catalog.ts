@@ -8,10 +8,13 @@ type EntryOf<K extends Entry['kind']> = Extract<Entry, { kind: K }>;
 export class EcosystemIndex {
   private readonly exact = new Map<string, Entry[]>();
   private readonly wildcards: { prefix: string; entry: Entry }[] = [];
+  /** The first segment of every name the entries use: modules the ecosystem's libraries own. */
+  private readonly roots = new Set<string>();
 
   constructor(readonly ecosystem: Ecosystem) {
     for (const entry of ecosystem.entries) {
       for (const name of entry.match) {
+        this.roots.add(name.split('.')[0] ?? name);
         if (name.endsWith('.*')) this.wildcards.push({ prefix: name.slice(0, -1), entry });
         else {
           const list = this.exact.get(name) ?? [];
@@ -53,6 +56,11 @@ export class EcosystemIndex {
     return this.wildcards.some((w) => qname.startsWith(w.prefix));
   }
 
+  /** True when `root` is a module of the standard library or of a library the catalog describes. */
+  ownsRoot(root: string): boolean {
+    return this.roots.has(root) || this.ecosystem.standardModules.has(root);
+  }
+
   isStandard(qname: string): boolean {
     const root = qname.split('.')[0] ?? qname;
     return this.ecosystem.standardModules.has(root) || qname.startsWith(this.ecosystem.builtinPrefix);
@@ -69,6 +77,11 @@ export class Catalog {
 
   get(name: string): EcosystemIndex | undefined {
     return this.byName.get(name);
+  }
+
+  /** True when some ecosystem owns the module root (see `EcosystemIndex.ownsRoot`). */
+  ownsRoot(root: string): boolean {
+    return [...this.byName.values()].some((i) => i.ownsRoot(root));
   }
 
   ecosystems(): readonly Ecosystem[] {

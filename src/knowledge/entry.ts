@@ -105,8 +105,19 @@ export interface TypeEntry extends EntryBase {
 
 export type Entry = BlockingEntry | OffloadEntry | NonBlockingEntry | InPlaceEntry | ClockEntry | RoleEntry | TypeEntry;
 
+/** What to tell the user about a construct that is not an API call (a heavy loop, a busy wait). */
+export interface Advice {
+  readonly why: string;
+  readonly useInstead: readonly string[];
+}
+
 /** The knowledge for one ecosystem (a language and its libraries). */
 export interface Ecosystem {
+  /**
+   * Advice for what no entry names: loops with huge constant bounds (`heavyLoop`), loops spinning on
+   * the clock (`busyWait`), and unknown third-party calls whose names suggest I/O (`unknownCall`).
+   */
+  readonly advice: { readonly heavyLoop: Advice; readonly busyWait: Advice; readonly unknownCall: Advice };
   readonly name: string;
   readonly entries: readonly Entry[];
   /** Root modules of the standard library: calls into them are known, never "third-party". */

@@ -1,0 +1,106 @@
+// The repository as the analysis sees it: every lowered file, indexed by qualified name.
+
+import type { Binding, ClassModel, FileModel, FunctionModel } from '../ir/model.js';
+
+export interface FunctionRef {
+  readonly file: FileModel;
+  readonly fn: FunctionModel;
+}
+
+export interface ClassRef {
+  readonly file: FileModel;
+  readonly cls: ClassModel;
+}
+
+export interface BindingRef {
+  readonly file: FileModel;
+  readonly binding: Binding;
+}
+
+/** A stable key for a function across the program. */
+export const functionKey = (ref: FunctionRef): string => `${ref.file.path}#${ref.fn.id}`;
+
+export class Program {
+  readonly files: readonly FileModel[];
+  private readonly byPath = new Map<string, FileModel>();
+  private readonly functions = new Map<string, FunctionRef>();
+  private readonly classes = new Map<string, ClassRef>();
+  private readonly bindings = new Map<string, BindingRef>();
+  private readonly modules = new Map<string, FileModel>();
+  /** Every module name and package prefix in the repository (`app`, `app.api`, `app.api.signup`). */
+  private readonly packages = new Set<string>();
+
+  /**
+   * `reservedRoot` names module roots that belong to the language or its libraries (`json`,
+   * `requests`): a repository file is known by an alias rooted there only if that is its real path.
+   */
+  constructor(files: readonly FileModel[], reservedRoot: (root: string) => boolean = () => false) {
+    this.files = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const names = (file: FileModel): string[] =>
+      file.modules.filter((m, i) => i === 0 || !reservedRoot(m.split('.')[0] ?? m));
+    for (const file of this.files) {
+      this.byPath.set(file.path, file);
+      for (const m of names(file)) {
+        // The first file to claim a module name keeps it: files are sorted, so this is deterministic.
+        if (!this.modules.has(m)) this.modules.set(m, file);
+        const parts = m.split('.');
+        for (let i = 1; i <= parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
+      }
+      for (const fn of file.functions) if (fn.qname && !this.functions.has(fn.qname)) this.functions.set(fn.qname, { file, fn });
+      for (const cls of file.classes) if (!this.classes.has(cls.qname)) this.classes.set(cls.qname, { file, cls });
+      for (const binding of file.bindings) this.bindings.set(binding.qname, { file, binding });
+    }
+    // A module known by an alias (`src/pkg/x.py` as `pkg.x`) also answers to its definitions' aliases.
+    for (const file of this.files) {
+      const [primary, ...aliases] = names(file);
+      if (!primary) continue;
+      for (const alias of aliases) this.aliasDefinitions(primary, alias);
+    }
+  }
+
+  private aliasDefinitions(primary: string, alias: string): void {
+    const rename = (q: string): string | undefined => (q.startsWith(`${primary}.`) ? alias + q.slice(primary.length) : undefined);
+    for (const [q, ref] of [...this.functions]) {
+      const a = rename(q);
+      if (a && !this.functions.has(a)) this.functions.set(a, ref);
+    }
+    for (const [q, ref] of [...this.classes]) {
+      const a = rename(q);
+      if (a && !this.classes.has(a)) this.classes.set(a, ref);
+    }
+    for (const [q, ref] of [...this.bindings]) {
+      const a = rename(q);
+      if (a && !this.bindings.has(a)) this.bindings.set(a, ref);
+    }
+  }
+
+  file(path: string): FileModel | undefined {
+    return this.byPath.get(path);
+  }
+
+  functionNamed(qname: string): FunctionRef | undefined {
+    return this.functions.get(qname);
+  }
+
+  classNamed(qname: string): ClassRef | undefined {
+    return this.classes.get(qname);
+  }
+
+  bindingNamed(qname: string): BindingRef | undefined {
+    return this.bindings.get(qname);
+  }
+
+  moduleNamed(qname: string): FileModel | undefined {
+    return this.modules.get(qname);
+  }
+
+  /** True when `qname` is a module or package of the repository. */
+  isPackage(qname: string): boolean {
+    return this.packages.has(qname);
+  }
+
+  /** True when the name's root is one of the repository's own packages. */
+  isInternal(qname: string): boolean {
+    return this.packages.has(qname.split('.')[0] ?? qname);
+  }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// The asyncguard command: argv → options → library → reporter → exit code (SPEC §6).
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import {
+  analyzeDiff,
+  analyzeFiles,
+  FORMATS,
+  GitError,
+  PatchError,
+  render,
+  UsageError,
+  VERSION,
+  type Analysis,
+  type Format,
+} from '../index.js';
+import { exitCodeFor, type FailOn, FAIL_ON } from './exit-code.js';
+
+interface OutputOptions {
+  format: Format;
+  failOn: FailOn;
+  color?: boolean;
+  maxFileSize?: number;
+  debug?: boolean;
+}
+
+function parseSize(value: string): number {
+  const m = /^(\d+)(k|m|kb|mb)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size takes a number of bytes, with an optional k or m suffix (got '${value}')`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
+  return unit.startsWith('m') ? n * 1024 * 1024 : unit.startsWith('k') ? n * 1024 : n;
+}
+
+function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(
+      new Option('--fail-on <confidence>', 'lowest confidence of an introduced finding that fails the run (exit 1)')
+        .choices(FAIL_ON)
+        .default('low'),
+    )
+    .option('--color', 'colour the text output (default: when stdout is a terminal)')
+    .option('--no-color', 'never colour the output')
+    .option('--max-file-size <bytes>', 'skip files larger than this (default 2m)', parseSize)
+    .option('--debug', 'print the stack trace of errors');
+}
+
+function useColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return process.stdout.isTTY === true;
+}
+
+function emit(analysis: Analysis, opts: OutputOptions): void {
+  const out = render(analysis.report, opts.format, {
+    color: opts.format === 'text' && useColor(opts.color),
+    toolVersion: VERSION,
+    readSource: analysis.readSource,
+  });
+  process.stdout.write(out);
+  process.exitCode = exitCodeFor(analysis.report, opts.failOn);
+}
+
+function readPatch(source: string): string {
+  try {
+    return source === '-' ? readFileSync(0, 'utf8') : readFileSync(source, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot read the patch ${source === '-' ? 'from standard input' : `'${source}'`}: ${reason}`);
+  }
+}
+
+function buildProgram(): Command {
+  const program = new Command('asyncguard')
+    .description('Reviews code changes for perf-004: async hot paths do not block runtime threads.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run asyncguard --help for usage)')
+    .exitOverride();
+
+  addOutputOptions(
+    program
+      .command('diff')
+      .description('analyse a change: BASE..HEAD, the working tree against BASE, or (by default) the working tree against HEAD')
+      .argument('[base]', 'the revision before the change (default: HEAD)')
+      .argument('[head]', 'the revision after the change (default: the working tree, staged and unstaged)')
+      .option('--patch <file>', "read a unified diff from FILE, or '-' for standard input; files are read from the working tree"),
+  ).action(async (base: string | undefined, head: string | undefined, opts: OutputOptions & { patch?: string }) => {
+    if (opts.patch !== undefined && base !== undefined) throw new UsageError('--patch cannot be combined with revisions');
+    const patch = opts.patch !== undefined ? readPatch(opts.patch) : undefined;
+    const analysis = await analyzeDiff({
+      cwd: process.cwd(),
+      ...(base !== undefined ? { base } : {}),
+      ...(head !== undefined ? { head } : {}),
+      ...(patch !== undefined ? { patch } : {}),
+      ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
+    });
+    emit(analysis, opts);
+  });
+
+  addOutputOptions(
+    program
+      .command('check')
+      .description('analyse whole files or folders: every async path in them')
+      .argument('[paths...]', 'files or folders (default: the current folder)'),
+  ).action(async (paths: string[], opts: OutputOptions) => {
+    const analysis = await analyzeFiles({
+      cwd: process.cwd(),
+      paths,
+      ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
+    });
+    emit(analysis, opts);
+  });
+  return program;
+}
+
+function isUserError(error: unknown): error is Error {
+  return error instanceof UsageError || error instanceof GitError || error instanceof PatchError;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other parse error is bad usage.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const message = isUserError(error) ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`asyncguard: ${message.split('\n')[0]}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else if (!isUserError(error)) process.stderr.write('asyncguard: run again with --debug for the stack trace\n');
+    process.exitCode = 2;
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,117 @@
+// Runs the analysis on a change or on whole files: picks the files, loads them, analyses, reports.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../analysis/analyze.js';
+import { Program } from '../analysis/program.js';
+import type { ChangeSet } from '../change/change-set.js';
+import { repoRoot } from '../change/git.js';
+import { parseUnifiedDiff } from '../change/patch.js';
+import { collectCheckTargets, isVendoredPath } from '../change/paths.js';
+import { changeBetween } from '../change/revisions.js';
+import { revisionTree, type SourceTree, workingTree } from '../change/tree.js';
+import type { Diagnostic, NotApplicable, Report } from '../ir/report.js';
+import { Catalog } from '../knowledge/catalog.js';
+import { ecosystems } from '../knowledge/index.js';
+import { adapterFor } from '../languages/registry.js';
+import { DEFAULT_MAX_FILE_BYTES, loadFiles } from './load.js';
+
+/** A user-facing failure: bad usage or input that could not be read (exit code 2). */
+export class UsageError extends Error {}
+
+export interface CommonOptions {
+  /** The folder the command runs in. */
+  readonly cwd: string;
+  /** Files larger than this many bytes are skipped with a note. */
+  readonly maxFileBytes?: number;
+}
+
+export interface DiffOptions extends CommonOptions {
+  readonly base?: string;
+  readonly head?: string;
+  /** A unified diff's text; the files it names are read from the working tree. */
+  readonly patch?: string;
+}
+
+export interface CheckOptions extends CommonOptions {
+  readonly paths: readonly string[];
+}
+
+/** A report with what rendering it needs: the repository root and the analysed texts. */
+export interface Analysis {
+  readonly report: Report;
+  readonly root: string;
+  readonly readSource: (path: string) => string | undefined;
+}
+
+let sharedCatalog: Catalog | undefined;
+function catalog(): Catalog {
+  sharedCatalog ??= new Catalog(ecosystems);
+  return sharedCatalog;
+}
+
+/** Analyses a change: between two revisions, the working tree against a revision, or a patch. */
+export async function runDiff(options: DiffOptions): Promise<Analysis> {
+  const root = repoRoot(options.cwd);
+  if (root === undefined) {
+    throw new UsageError(`${options.cwd} is not inside a git repository: run asyncguard diff in one, or use asyncguard check`);
+  }
+  const change: ChangeSet =
+    options.patch !== undefined ? parseUnifiedDiff(options.patch) : changeBetween(root, options.base, options.head);
+  const tree: SourceTree =
+    options.patch === undefined && options.head !== undefined ? revisionTree(root, options.head) : workingTree(root);
+  const skipped: NotApplicable[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const changed = new Map<string, Set<number>>();
+  const treeFiles = new Set(tree.listFiles());
+  for (const file of change.files) {
+    if (file.status === 'deleted') skipped.push({ file: file.path, reason: 'deleted' });
+    else if (file.binary) skipped.push({ file: file.path, reason: 'binary' });
+    else if (isVendoredPath(file.path)) skipped.push({ file: file.path, reason: 'vendored' });
+    else if (!adapterFor(file.path)) skipped.push({ file: file.path, reason: 'unsupported-language' });
+    else if (!treeFiles.has(file.path)) {
+      diagnostics.push({ file: file.path, message: `changed by the ${options.patch !== undefined ? 'patch' : 'change'} but not found in the ${tree.label}` });
+    } else if (file.addedLines.length > 0) changed.set(file.path, new Set(file.addedLines));
+  }
+  const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
+  const loaded = await loadFiles(sources, (p) => tree.readFile(p), { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, (p) =>
+    changed.has(p),
+  );
+  for (const s of loaded.skipped) changed.delete(s.file);
+  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
+  const report = analyze({
+    program,
+    catalog: catalog(),
+    changed,
+    skipped: [...skipped, ...loaded.skipped],
+    diagnostics: [...diagnostics, ...loaded.diagnostics],
+    readSource: (p) => loaded.sources.get(p),
+  });
+  return { report, root, readSource: (p) => loaded.sources.get(p) };
+}
+
+/** Analyses whole files or folders: every async path in them. */
+export async function runCheck(options: CheckOptions): Promise<Analysis> {
+  const targets = collectCheckTargets(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
+  if (targets.missing.length > 0) {
+    throw new UsageError(`no such file or folder: ${targets.missing.join(', ')}`);
+  }
+  const read = (p: string): Buffer | undefined => {
+    try {
+      return readFileSync(join(targets.root, p));
+    } catch {
+      return undefined;
+    }
+  };
+  const loaded = await loadFiles(targets.files, read, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, (p) =>
+    adapterFor(p) !== undefined,
+  );
+  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
+  const report = analyze({
+    program,
+    catalog: catalog(),
+    skipped: loaded.skipped,
+    diagnostics: loaded.diagnostics,
+  });
+  return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };
+}

@@ -1,0 +1,6 @@
+// Every ecosystem asyncguard knows, for the analysis and the generated catalog docs.
+
+import type { Ecosystem } from './entry.js';
+import { python } from './python/index.js';
+
+export const ecosystems: readonly Ecosystem[] = [python];
