@@ -1,0 +1,292 @@
+// Source trees the analysis reads files from: the working tree on disk, or the files of one git revision.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { isAbsolute, join, posix, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import { compareCodeUnits } from './change-set.js';
+import { repoRoot, resolveRevision, runGit, splitNul } from './git.js';
+
+/** A set of files addressed by repository-relative, `/`-separated paths. */
+export interface SourceTree {
+  /** The absolute folder the paths are relative to. */
+  readonly root: string;
+  /** How reports name this tree: `working tree`, or the revision as the user wrote it. */
+  readonly label: string;
+  /** Every source file, sorted; symbolic links are left out so no file is listed twice. */
+  listFiles(): readonly string[];
+  /** The file's bytes, or undefined when it is missing, not a file, or outside the root. */
+  readFile(path: string): Buffer | undefined;
+}
+
+const SYMLINK_MODE = '120000';
+const MAX_SYMLINK_HOPS = 8;
+
+/**
+ * A repository-relative path with `.` and empty segments removed, or undefined when it is empty,
+ * absolute, or climbs out of the root with `..`.
+ */
+export function safeRelativePath(path: string): string | undefined {
+  if (path === '' || path.includes('\0') || isAbsolute(path) || /^([A-Za-z]:|[\\/])/.test(path)) return undefined;
+  // Backslash counts as a separator here so `..\x` cannot escape on Windows either.
+  if (path.split(/[\\/]/).includes('..')) return undefined;
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+  return segments.length === 0 ? undefined : segments.join('/');
+}
+
+/**
+ * The files on disk under `root`. Inside a git work tree these are the tracked and untracked,
+ * not-ignored files git lists (less those deleted from disk); elsewhere the folder is walked,
+ * honouring every `.gitignore` in it and never following symbolic links.
+ */
+export function workingTree(root: string): SourceTree {
+  const absoluteRoot = resolve(root);
+  let files: readonly string[] | undefined;
+  let realRoot: string | undefined;
+  return {
+    root: absoluteRoot,
+    label: 'working tree',
+    listFiles() {
+      files ??= repoRoot(absoluteRoot) === undefined ? walkFolder(absoluteRoot) : gitWorkingFiles(absoluteRoot);
+      return files;
+    },
+    readFile(path) {
+      realRoot ??= realPathOf(absoluteRoot) ?? absoluteRoot;
+      return readInside(absoluteRoot, realRoot, path);
+    },
+  };
+}
+
+function gitWorkingFiles(root: string): readonly string[] {
+  const listing = runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root });
+  // An unmerged file is listed once per conflict stage.
+  const unique = [...new Set(splitNul(listing.stdout))];
+  return unique.filter((path) => isRegularFile(join(root, path))).sort(compareCodeUnits);
+}
+
+/** A plain file: not deleted from disk, not a symlink, not a submodule or nested repository. */
+function isRegularFile(absolute: string): boolean {
+  try {
+    return lstatSync(absolute, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    // A parent turned into a file (ENOTDIR) or a folder we may not read: nothing to analyse.
+    return false;
+  }
+}
+
+function realPathOf(absolute: string): string | undefined {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a file under `root`, refusing paths that leave it, directly or through a symlink. */
+function readInside(root: string, realRoot: string, path: string): Buffer | undefined {
+  const relative = safeRelativePath(path);
+  if (relative === undefined) return undefined;
+  const real = realPathOf(join(root, relative));
+  if (real === undefined || !(real === realRoot || real.startsWith(realRoot + sep))) return undefined;
+  try {
+    return statSync(real).isFile() ? readFileSync(real) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One folder's `.gitignore` rules; `dir` is the folder relative to the walk's root ('' for the root). */
+interface IgnoreLayer {
+  readonly dir: string;
+  readonly rules: Ignore;
+}
+
+/**
+ * Lists the plain files under `root` as git would: `.gitignore` files apply to their folder and
+ * below, a deeper file overrides a shallower one, and an ignored folder is not entered.
+ * Symbolic links are skipped: a linked folder could loop or lead outside the root.
+ * `skipFolder` prunes folders (given relative to `root`) that are not worth entering.
+ */
+export function walkFolder(root: string, skipFolder: (dir: string) => boolean = () => false): readonly string[] {
+  const files: string[] = [];
+  const visit = (dir: string, inherited: readonly IgnoreLayer[]): void => {
+    const absolute = dir === '' ? root : join(root, dir);
+    const own = loadIgnoreLayer(absolute, dir);
+    const layers = own === undefined ? inherited : [...inherited, own];
+    for (const entry of readFolder(absolute)) {
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name === '.git' || isIgnored(layers, path, true) || skipFolder(path)) continue;
+        visit(path, layers);
+      } else if (entry.isFile() && !isIgnored(layers, path, false)) {
+        files.push(path);
+      }
+    }
+  };
+  visit('', []);
+  return files.sort(compareCodeUnits);
+}
+
+function readFolder(absolute: string): readonly Dirent[] {
+  try {
+    return readdirSync(absolute, { withFileTypes: true });
+  } catch {
+    // A folder we may not read is left out, as git leaves it out.
+    return [];
+  }
+}
+
+function loadIgnoreLayer(absoluteDir: string, dir: string): IgnoreLayer | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(absoluteDir, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { dir, rules: ignore().add(text) };
+}
+
+/** The deepest `.gitignore` with an opinion on the path decides, as in git. */
+function isIgnored(layers: readonly IgnoreLayer[], path: string, isFolder: boolean): boolean {
+  for (const layer of [...layers].reverse()) {
+    const local = layer.dir === '' ? path : path.slice(layer.dir.length + 1);
+    const result = layer.rules.test(isFolder ? `${local}/` : local);
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
+}
+
+/** One blob of `git ls-tree -l` output. */
+interface TreeEntry {
+  readonly mode: string;
+  readonly id: string;
+  readonly size: number;
+}
+
+/**
+ * The files of commit `rev` in the repository at `root`. Contents come from `git cat-file --batch`,
+ * fetched in batches (the requested file plus files like it that follow in path order) and cached.
+ * Throws GitError when `rev` names no commit.
+ */
+export function revisionTree(root: string, rev: string): SourceTree {
+  const absoluteRoot = resolve(root);
+  const commit = resolveRevision(absoluteRoot, rev);
+  const entries = listRevision(absoluteRoot, commit);
+  const files = [...entries].filter(([, entry]) => entry.mode !== SYMLINK_MODE).map(([path]) => path);
+  const blobs = new BlobCache(absoluteRoot, entries, files);
+  return {
+    root: absoluteRoot,
+    label: rev,
+    listFiles: () => files,
+    readFile: (path) => {
+      const entry = resolveEntry(entries, blobs, path);
+      return entry === undefined ? undefined : blobs.read(entry.path, entry.entry);
+    },
+  };
+}
+
+/** Every blob of the commit, by path, sorted; submodules (commits) and trees are left out. */
+function listRevision(root: string, commit: string): ReadonlyMap<string, TreeEntry> {
+  const listing = runGit(['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { cwd: root });
+  const entries: [string, TreeEntry][] = [];
+  for (const record of splitNul(listing.stdout)) {
+    const tab = record.indexOf('\t');
+    // `<mode> SP <type> SP <id> SP+ <size> TAB <path>`
+    const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
+    if (tab < 0 || type !== 'blob' || mode === undefined || id === undefined) continue;
+    entries.push([record.slice(tab + 1), { mode, id, size: Number(size) }]);
+  }
+  entries.sort(([a], [b]) => compareCodeUnits(a, b));
+  return new Map(entries);
+}
+
+/** Follows symbolic links inside the revision; links that leave it or loop resolve to nothing. */
+function resolveEntry(
+  entries: ReadonlyMap<string, TreeEntry>,
+  blobs: BlobCache,
+  requested: string,
+): { path: string; entry: TreeEntry } | undefined {
+  let path = safeRelativePath(requested);
+  for (let hop = 0; path !== undefined && hop <= MAX_SYMLINK_HOPS; hop++) {
+    const entry = entries.get(path);
+    if (entry === undefined) return undefined;
+    if (entry.mode !== SYMLINK_MODE) return { path, entry };
+    const target = blobs.read(path, entry)?.toString('utf8') ?? '';
+    if (target.startsWith('/')) return undefined;
+    path = safeRelativePath(posix.normalize(posix.join(posix.dirname(path), target)));
+  }
+  return undefined;
+}
+
+// Read-ahead limits: enough to read a typical change or package in one git call, small enough
+// that asking for one file of a huge repository stays cheap.
+const READ_AHEAD_FILES = 256;
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+const READ_AHEAD_MAX_FILE = 1024 * 1024;
+const READ_AHEAD_SCAN = 4096;
+
+/** Blob contents by object id, fetched with `git cat-file --batch` and kept. */
+class BlobCache {
+  private readonly contents = new Map<string, Buffer>();
+  /** Ids git could not produce (a partial clone without the blob), so they are not asked again. */
+  private readonly unavailable = new Set<string>();
+  private readonly positions: ReadonlyMap<string, number>;
+
+  constructor(
+    private readonly root: string,
+    private readonly entries: ReadonlyMap<string, TreeEntry>,
+    private readonly files: readonly string[],
+  ) {
+    this.positions = new Map(files.map((path, index) => [path, index]));
+  }
+
+  read(path: string, entry: TreeEntry): Buffer | undefined {
+    if (!this.contents.has(entry.id) && !this.unavailable.has(entry.id)) {
+      this.fetch([entry.id, ...this.readAhead(path)]);
+      if (!this.contents.has(entry.id)) this.unavailable.add(entry.id);
+    }
+    return this.contents.get(entry.id);
+  }
+
+  /** Small, not yet cached files with the same extension that follow `path`: likely read next. */
+  private readAhead(path: string): readonly string[] {
+    const start = this.positions.get(path);
+    if (start === undefined) return [];
+    const extension = posix.extname(path);
+    const ids = new Set<string>();
+    let bytes = 0;
+    const end = Math.min(this.files.length, start + 1 + READ_AHEAD_SCAN);
+    for (let index = start + 1; index < end && ids.size < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; index++) {
+      const next = this.files[index] ?? '';
+      const entry = this.entries.get(next);
+      if (entry === undefined || posix.extname(next) !== extension || this.contents.has(entry.id)) continue;
+      if (!(entry.size <= READ_AHEAD_MAX_FILE)) continue;
+      ids.add(entry.id);
+      bytes += entry.size;
+    }
+    return [...ids];
+  }
+
+  private fetch(ids: readonly string[]): void {
+    const output = runGit(['cat-file', '--batch'], { cwd: this.root, input: `${ids.join('\n')}\n` }).stdout;
+    for (const [id, content] of parseBatch(output)) this.contents.set(id, content);
+  }
+}
+
+/** Splits `cat-file --batch` output: `<id> SP <type> SP <size> LF <content> LF`, or `<id> SP missing LF`. */
+function parseBatch(output: Buffer): ReadonlyMap<string, Buffer> {
+  const contents = new Map<string, Buffer>();
+  let offset = 0;
+  while (offset < output.length) {
+    const newline = output.indexOf(0x0a, offset);
+    if (newline < 0) break;
+    const [id, type, size] = output.toString('utf8', offset, newline).split(' ');
+    offset = newline + 1;
+    if (id === undefined || type === 'missing' || size === undefined) continue;
+    const length = Number(size);
+    contents.set(id, output.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return contents;
+}
