@@ -2,7 +2,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compareCodeUnits } from './change-set.js';
-import { repoRoot } from './git.js';
+import { repoRoot, runGit } from './git.js';
 import { walkFolder, workingTree } from './tree.js';
 
 export interface CheckTargets {
@@ -96,7 +96,9 @@ export function collectCheckTargets(paths: readonly string[], cwd: string): Chec
     return { root: resolve(cwd), files: [], missing: located.map((target) => target.given) };
   }
   const firstFolder = first.kind === 'folder' ? first.real : dirname(first.real);
-  const gitRoot = repoRoot(firstFolder);
+  const enclosing = repoRoot(firstFolder);
+  // A folder git ignores (a virtualenv, an installed library) is reviewed as a tree of its own.
+  const gitRoot = enclosing !== undefined && !isIgnoredByGit(enclosing, firstFolder) ? enclosing : undefined;
   const root = gitRoot ?? firstFolder;
   const missing: string[] = [];
   const namedFiles: string[] = [];
@@ -111,6 +113,13 @@ export function collectCheckTargets(paths: readonly string[], cwd: string): Chec
   const listed = namedFolders.length === 0 ? [] : listCandidates(root, gitRoot !== undefined, selector);
   const files = [...new Set([...namedFiles, ...listed.filter((path) => selector.includesFile(path))])];
   return { root, files: files.sort(compareCodeUnits), missing };
+}
+
+function isIgnoredByGit(gitRoot: string, folder: string): boolean {
+  const rel = relative(gitRoot, folder);
+  if (rel === '') return false;
+  const r = runGit(['check-ignore', '-q', '--no-index', '--', rel.split(sep).join('/')], { cwd: gitRoot, allowFailure: true });
+  return r.status === 0;
 }
 
 function listCandidates(root: string, inGit: boolean, selector: FolderSelector): readonly string[] {
