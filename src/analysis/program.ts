@@ -50,27 +50,28 @@ export class Program {
       for (const cls of file.classes) if (!this.classes.has(cls.qname)) this.classes.set(cls.qname, { file, cls });
       for (const binding of file.bindings) this.bindings.set(binding.qname, { file, binding });
     }
-    // A module known by an alias (`src/pkg/x.py` as `pkg.x`) also answers to its definitions' aliases.
+    // A module known by an alias (`services/app/geo.py` as `app.geo`) answers to its definitions' aliases.
     for (const file of this.files) {
       const [primary, ...aliases] = names(file);
       if (!primary) continue;
-      for (const alias of aliases) this.aliasDefinitions(primary, alias);
+      for (const alias of aliases) this.aliasDefinitions(file, primary, alias);
     }
   }
 
-  private aliasDefinitions(primary: string, alias: string): void {
+  /** Registers the file's own definitions under `alias` as well, where no other file claims the name. */
+  private aliasDefinitions(file: FileModel, primary: string, alias: string): void {
     const rename = (q: string): string | undefined => (q.startsWith(`${primary}.`) ? alias + q.slice(primary.length) : undefined);
-    for (const [q, ref] of [...this.functions]) {
-      const a = rename(q);
-      if (a && !this.functions.has(a)) this.functions.set(a, ref);
+    for (const fn of file.functions) {
+      const a = fn.qname ? rename(fn.qname) : undefined;
+      if (a && !this.functions.has(a)) this.functions.set(a, { file, fn });
     }
-    for (const [q, ref] of [...this.classes]) {
-      const a = rename(q);
-      if (a && !this.classes.has(a)) this.classes.set(a, ref);
+    for (const cls of file.classes) {
+      const a = rename(cls.qname);
+      if (a && !this.classes.has(a)) this.classes.set(a, { file, cls });
     }
-    for (const [q, ref] of [...this.bindings]) {
-      const a = rename(q);
-      if (a && !this.bindings.has(a)) this.bindings.set(a, ref);
+    for (const binding of file.bindings) {
+      const a = rename(binding.qname);
+      if (a && !this.bindings.has(a)) this.bindings.set(a, { file, binding });
     }
   }
 
