@@ -218,7 +218,7 @@ export class FindingCollector {
         siteKey: `${file.path}#l${loop.headerSpan.line}:${loop.headerSpan.column}`,
       };
       if (this.isHeavy(loop, loops)) {
-        const n = (loop.constantIterations ?? 0).toLocaleString('en-US');
+        const n = (nestTotal(loop, loops) ?? 0).toLocaleString('en-US');
         this.offer({
           ...base,
           category: 'cpu',
@@ -245,13 +245,17 @@ export class FindingCollector {
     return info ? functionKey(info.owner) : `${file.path}#${functionId}`;
   }
 
-  /** A loop whose constant trip count, times its enclosing loops', crosses the threshold first. */
+  /**
+   * The outermost loop of a nest whose constant trip counts multiply to the threshold or more, none
+   * of whose loops yields: `for i in range(2000): for j in range(2000)` is reported at the `for i`.
+   */
   private isHeavy(loop: LoopModel, loops: readonly LoopModel[]): boolean {
-    if (loop.bodySuspends || loop.constantIterations === undefined) return false;
+    if (loop.constantIterations === undefined) return false;
+    const total = nestTotal(loop, loops);
+    if (total === undefined || total < HEAVY_LOOP_ITERATIONS) return false;
     const enclosing = loops.filter((o) => o !== loop && contains(o.span, loop.span));
     if (enclosing.some((o) => o.bodySuspends)) return false;
-    const outer = enclosing.reduce((p, o) => p * (o.constantIterations ?? 1), 1);
-    return loop.constantIterations * outer >= HEAVY_LOOP_ITERATIONS && outer < HEAVY_LOOP_ITERATIONS;
+    return !enclosing.some((o) => o.constantIterations !== undefined && (nestTotal(o, loops) ?? 0) >= HEAVY_LOOP_ITERATIONS);
   }
 
   /** A loop that reads the clock in its condition, or forever in its body, and never yields. */
@@ -290,6 +294,23 @@ function contains(outer: { line: number; column: number; endLine: number; endCol
   const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
   const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
   return startsAfter && endsBefore;
+}
+
+/**
+ * The most iterations the body of `loop`'s deepest nested loop runs: the product of the constant
+ * trip counts on the way down (a loop with no constant bound counts once). Undefined when some loop
+ * of the nest yields to the event loop.
+ */
+function nestTotal(loop: LoopModel, loops: readonly LoopModel[]): number | undefined {
+  if (loop.bodySuspends) return undefined;
+  const inside = loops.filter((o) => o !== loop && contains(loop.span, o.span));
+  let best = 1;
+  for (const inner of inside) {
+    if (inner.bodySuspends) return undefined;
+    const chain = inside.filter((o) => o === inner || contains(o.span, inner.span));
+    best = Math.max(best, chain.reduce((p, o) => p * (o.constantIterations ?? 1), 1));
+  }
+  return (loop.constantIterations ?? 1) * best;
 }
 
 /** Applies an entry's condition: a work factor below the threshold does not block. */

@@ -663,22 +663,38 @@ export class PythonLowering {
       else this.visit(target, ctx);
     }
     this.bindTargets(left, UNKNOWN(left?.text ?? ''), ctx.scope);
-    const header = body ? this.headerText(node, body) : node.text;
-    const iterations = right ? this.rangeBound(right, ctx.scope) : undefined;
-    this.pushLoop(node, body, ctx, 'for', header, iterations, [], false, isAsync);
+    this.pushLoop({
+      node,
+      header: spanBetween(node, right ?? left ?? node),
+      headerText: this.headerText(node, right ?? left ?? node),
+      body,
+      kind: 'for',
+      ctx,
+      iterations: right ? this.rangeBound(right, ctx.scope) : undefined,
+      suspends: isAsync,
+    });
     if (body) this.visitBlock(body, ctx);
     const alt = node.childForFieldName('alternative');
     if (alt) this.visitBlock(alt, ctx);
   }
 
+  /** `[f(x) for x in range(N)]`: the clause is the loop's header, the comprehension its extent. */
   private lowerComprehensionFor(node: Node, ctx: Ctx): void {
     const right = node.childForFieldName('right');
     const left = node.childForFieldName('left');
     if (right) this.visit(right, ctx);
     this.bindTargets(left, UNKNOWN(left?.text ?? ''), ctx.scope);
     const comprehension = node.parent ?? node;
-    const iterations = right ? this.rangeBound(right, ctx.scope) : undefined;
-    this.pushLoop(comprehension, comprehension, ctx, 'for', comprehension.text, iterations, [], false, hasKeyword(node, 'async'), node);
+    this.pushLoop({
+      node: comprehension,
+      header: spanOf(node),
+      headerText: this.headerText(node, node),
+      body: comprehension,
+      kind: 'for',
+      ctx,
+      iterations: right ? this.rangeBound(right, ctx.scope) : undefined,
+      suspends: hasKeyword(node, 'async'),
+    });
   }
 
   private lowerWhile(node: Node, ctx: Ctx): void {
@@ -686,18 +702,26 @@ export class PythonLowering {
     const body = node.childForFieldName('body');
     const before = this.nextCallId;
     if (cond) this.visit(cond, ctx);
-    const conditionCalls: number[] = [];
-    for (let id = before; id < this.nextCallId; id++) conditionCalls.push(id);
+    const conditionCallIds: number[] = [];
+    for (let id = before; id < this.nextCallId; id++) conditionCallIds.push(id);
     const c = cond ? unwrapParens(cond) : null;
-    const infinite = c !== null && (c.type === 'true' || (c.type === 'integer' && c.text !== '0'));
-    const header = body ? this.headerText(node, body) : node.text;
-    this.pushLoop(node, body, ctx, 'while', header, undefined, conditionCalls, infinite, false);
+    this.pushLoop({
+      node,
+      header: spanBetween(node, cond ?? node),
+      headerText: this.headerText(node, cond ?? node),
+      body,
+      kind: 'while',
+      ctx,
+      conditionCallIds,
+      infinite: c !== null && (c.type === 'true' || (c.type === 'integer' && c.text !== '0')),
+    });
     if (body) this.visitBlock(body, ctx);
   }
 
-  private headerText(node: Node, body: Node): string {
-    const text = node.text.slice(0, Math.max(0, body.startIndex - node.startIndex));
-    return text.replace(/\s+/g, ' ').replace(/:\s*$/, '').trim().slice(0, 120);
+  /** The loop header as written, from its keyword to the end of `last`, whitespace collapsed. */
+  private headerText(node: Node, last: Node): string {
+    const text = node.text.slice(0, Math.max(0, last.endIndex - node.startIndex));
+    return text.replace(/\s+/g, ' ').trim().slice(0, 120);
   }
 
   private rangeBound(iterable: Node, scope: Scope): number | undefined {
@@ -710,37 +734,33 @@ export class PythonLowering {
     return rangeIterations(args, this.constants);
   }
 
-  private pushLoop(
-    node: Node,
-    body: Node | null,
-    ctx: Ctx,
-    kind: 'for' | 'while',
-    headerText: string,
-    constantIterations: number | undefined,
-    conditionCallIds: number[],
-    infinite: boolean,
-    forceSuspends: boolean,
-    headerNode?: Node,
-  ): void {
-    const headerEnd = headerNode ?? body;
-    const headerSpan =
-      headerNode !== undefined
-        ? spanOf(headerNode)
-        : { ...spanOf(node), endLine: (headerEnd ?? node).startPosition.row + 1, endColumn: node.startPosition.column + 1 + headerText.length };
+  private pushLoop(l: {
+    node: Node;
+    header: Span;
+    headerText: string;
+    body: Node | null;
+    kind: 'for' | 'while';
+    ctx: Ctx;
+    iterations?: number | undefined;
+    conditionCallIds?: number[];
+    infinite?: boolean;
+    suspends?: boolean;
+  }): void {
+    const body = l.body ?? l.node;
     this.loops.push({
       loop: {
-        functionId: ctx.scope.fnId,
-        kind,
-        span: spanOf(node),
-        headerSpan: headerNode ? headerSpan : { ...headerSpan, endLine: headerSpan.line },
-        headerText,
-        ...(constantIterations !== undefined ? { constantIterations } : {}),
-        conditionCallIds,
-        infinite,
+        functionId: l.ctx.scope.fnId,
+        kind: l.kind,
+        span: spanOf(l.node),
+        headerSpan: l.header,
+        headerText: l.headerText,
+        ...(l.iterations !== undefined ? { constantIterations: l.iterations } : {}),
+        conditionCallIds: l.conditionCallIds ?? [],
+        infinite: l.infinite ?? false,
       },
-      bodyStart: (body ?? node).startIndex,
-      bodyEnd: (body ?? node).endIndex,
-      forceSuspends,
+      bodyStart: body.startIndex,
+      bodyEnd: body.endIndex,
+      forceSuspends: l.suspends ?? false,
     });
   }
 
