@@ -29,6 +29,9 @@ export interface AnalysisInput {
   readonly readSource?: (path: string) => string | undefined;
 }
 
+/** How many of an entry's alternatives a finding's remediation names. */
+const MAX_ALTERNATIVES = 3;
+
 const CONTEXT_WORDS: Record<string, string> = {
   'async-function': 'async function',
   'async-method': 'async method',
@@ -172,12 +175,17 @@ function build(r: {
 
 function toFinding(r: RawFinding, wholeFiles: boolean): Finding {
   const contextName = displayName(r.context);
+  const context = `${CONTEXT_WORDS[r.contextKind]} ${contextName}`;
+  const holder = r.via[r.via.length - 1]?.name;
   const where =
     r.via.length === 0
-      ? `inside ${CONTEXT_WORDS[r.contextKind]} ${contextName}`
-      : `in ${r.via[r.via.length - 1]?.name}, reached from ${CONTEXT_WORDS[r.contextKind]} ${contextName} through ${r.via.map((v) => v.name).join(' → ')}`;
+      ? `inside ${context}`
+      : r.via.length === 1
+        ? `inside ${holder}, called from ${context}`
+        : `inside ${holder}, reached from ${context} through ${r.via.map((v) => v.name).join(' → ')}`;
   const advice = r.entry ?? r.advice;
-  const remediation = advice ? advice.useInstead.join('; or ') : '';
+  // The first alternatives are the ones to reach for; the docs list them all.
+  const remediation = advice ? advice.useInstead.slice(0, MAX_ALTERNATIVES).join('; or ') : '';
   return {
     file: r.file.path,
     line: r.span.line,
