@@ -44,6 +44,13 @@ export class FunctionTable {
   private readonly owned = new Map<string, ResolvedCall[]>();
   /** Functions called by reference from in-place APIs (`sorted(xs, key=helper)`): extra edges. */
   private readonly inPlaceReferences = new Map<string, { call: ResolvedCall; target: FunctionRef }[]>();
+  /** Lambdas and nested functions handed to in-place APIs: they run as part of their caller. */
+  private readonly inPlaceFunctions = new Set<string>();
+  /** Functions handed to a role API (a lifespan hook, `add_event_handler("startup", f)`). */
+  private readonly rolesByCall = new Map<string, RoleMark>();
+  /** Coroutines handed to a runner such as `asyncio.run(main())`, with the runner's call. */
+  private readonly runners: { file: FileModel; site: CallSite; target: FunctionRef; api: string }[] = [];
+  private readonly roleCache = new Map<string, RoleMark | null>();
 
   constructor(
     readonly program: Program,
@@ -156,8 +163,6 @@ export class FunctionTable {
     }
   }
 
-  private inPlaceFunctions = new Set<string>();
-
   private markInPlace(file: FileModel, call: ResolvedCall, positions: readonly (number | string)[] | 'all', resolver: Resolver): void {
     for (const arg of argumentsAt(call.site.args, positions)) {
       if (arg.kind === 'function') this.inPlaceFunctions.add(functionKey({ file, fn: this.fnOf(file, arg.functionId) }));
@@ -171,10 +176,6 @@ export class FunctionTable {
       }
     }
   }
-
-  /** Functions handed to a role API: the coroutine given to `asyncio.run`, a lifespan hook. */
-  private readonly rolesByCall = new Map<string, RoleMark>();
-  private readonly runners: { file: FileModel; site: CallSite; target: FunctionRef; api: string }[] = [];
 
   private markRoleByCall(file: FileModel, site: CallSite, entry: RoleEntry, resolver: Resolver): void {
     if (entry.role === 'runner') {
@@ -218,8 +219,6 @@ export class FunctionTable {
   }
 
   // ---- roles ----------------------------------------------------------------------------------
-
-  private readonly roleCache = new Map<string, RoleMark | null>();
 
   /** The role that takes a function out of the rule's reach, from the nearest evidence. */
   private roleOf(ref: FunctionRef, depth: number): RoleMark | undefined {

@@ -259,7 +259,7 @@ export class PythonLowering {
         this.lowerDecorated(node, inner);
         return;
       case 'class_definition':
-        this.lowerClass(node, [], inner);
+        this.lowerClass(node, inner);
         return;
       case 'assignment':
         this.lowerAssignment(node, inner);
@@ -383,7 +383,7 @@ export class PythonLowering {
     }
     const def = node.childForFieldName('definition');
     if (!def) return;
-    if (def.type === 'class_definition') this.lowerClass(def, decorators, ctx);
+    if (def.type === 'class_definition') this.lowerClass(def, ctx);
     else if (def.type === 'function_definition') this.lowerFunction(def, decorators, ctx, passedTo, node);
   }
 
@@ -523,8 +523,7 @@ export class PythonLowering {
     return { kind: 'instance', type: this.valueOf(t, scope) };
   }
 
-  private lowerClass(node: Node, decorators: Decorator[], ctx: Ctx): void {
-    void decorators;
+  private lowerClass(node: Node, ctx: Ctx): void {
     const name = node.childForFieldName('name')?.text ?? '<class>';
     const scope = ctx.scope;
     const qname = scope.classQname ? `${scope.classQname}.${name}` : `${scope.qprefix}.${name}`;
