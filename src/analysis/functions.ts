@@ -179,8 +179,14 @@ export class FunctionTable {
 
   private markRoleByCall(file: FileModel, site: CallSite, entry: RoleEntry, resolver: Resolver): void {
     if (entry.role === 'runner') {
+      // `asyncio.run(main())` hands over a coroutine, `trio.run(main)` the function itself.
       const first = argumentAt(site.args, 0);
-      const target = first?.kind === 'call' ? this.calls.get(callKey(file, first.callId))?.callee : undefined;
+      const target =
+        first?.kind === 'call'
+          ? this.calls.get(callKey(file, first.callId))?.callee
+          : first?.kind === 'reference'
+            ? resolver.callee(first.ref)
+            : undefined;
       if (target?.kind === 'function') this.runners.push({ file, site, target: target.ref, api: entry.match[0] ?? entry.id });
       return;
     }

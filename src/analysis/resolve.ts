@@ -116,6 +116,9 @@ export class Resolver {
         const known = this.catalog.returnType(callee.qname);
         if (known) return { kind: 'api', qname: known, role: 'instance', derived: false };
         if (callee.role === 'name') return { kind: 'api', qname: callee.qname, role: 'instance', derived: callee.derived };
+        // Calling an instance (`SessionLocal()` of a sessionmaker) runs its `__call__`.
+        const called = callee.role === 'instance' ? this.catalog.returnType(`${callee.qname}.__call__`) : undefined;
+        if (called) return { kind: 'api', qname: called, role: 'instance', derived: false };
         return { kind: 'api', qname: `${callee.qname}()`, role: 'instance', derived: true };
       }
       case 'internal':
