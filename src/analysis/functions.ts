@@ -190,7 +190,6 @@ export class FunctionTable {
       if (target?.kind === 'function') this.runners.push({ file, site, target: target.ref, api: entry.match[0] ?? entry.id });
       return;
     }
-    if (entry.role === 'threadpool-route') return;
     if (entry.whenArg && !site.args.some((a) => a.kind === 'literal' && entry.whenArg?.includes(String(a.value)))) return;
     for (const arg of site.args) {
       let target: FunctionRef | undefined;
@@ -199,7 +198,13 @@ export class FunctionTable {
         const v = resolver.value(arg.ref);
         if (v.kind === 'function') target = v.ref;
       }
-      if (target) this.rolesByCall.set(functionKey(target), { role: entry.role, reason: `${entry.why}` });
+      if (!target) continue;
+      // Only a sync callable is handed to the threadpool (`Depends(get_db)`); an async one runs on the loop.
+      if (entry.role === 'threadpool-route') {
+        if (!target.fn.isAsync) this.rolesByCall.set(functionKey(target), { role: 'threadpool', reason: `run in a threadpool by ${entry.match[0] ?? entry.id}` });
+        continue;
+      }
+      this.rolesByCall.set(functionKey(target), { role: entry.role, reason: entry.why });
     }
   }
 

@@ -105,6 +105,14 @@ describe('diff verdicts', () => {
     assert.deepEqual(report.notApplicable, [{ file: 'app/main.py', reason: 'startup' }]);
   });
 
+  it('is unknown, threadpool, when only a sync FastAPI route or dependency changes', async () => {
+    const app = (body: string): string =>
+      `import time\n\nfrom fastapi import Depends, FastAPI\n\napp = FastAPI()\n\n\ndef settings():\n    ${body}\n    return {}\n\n\n@app.get("/a")\nasync def a(s=Depends(settings)):\n    return s\n`;
+    const report = await diff({ 'app/main.py': app('pass') }, { 'app/main.py': app('time.sleep(1)') });
+    assert.equal(report.verdict, 'unknown');
+    assert.deepEqual(report.notApplicable, [{ file: 'app/main.py', reason: 'threadpool' }]);
+  });
+
   it('reports deleted, binary and unsupported files as not applicable', async () => {
     const report = await diff(
       { 'app/old.py': 'x = 1\n', 'logo.png': 'a' },

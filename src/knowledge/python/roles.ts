@@ -165,6 +165,42 @@ function runner(api: string, o: { match: readonly string[]; what: string; import
 }
 
 export const entries: readonly Entry[] = [
+  role({
+    id: 'python:fastapi.Depends',
+    match: ['fastapi.Depends', 'fastapi.params.Depends', 'fastapi.Security', 'fastapi.params.Security'],
+    role: 'threadpool-route',
+    why: 'FastAPI calls a plain def dependency in its threadpool, off the event loop; an async def dependency runs on the loop and is checked.',
+    example: {
+      bad: py`
+        import pathlib
+
+        from fastapi import Depends, FastAPI
+
+        app = FastAPI()
+
+        async def settings() -> str:
+            return pathlib.Path("settings.toml").read_text()
+
+        @app.get("/config")
+        async def config(raw: str = Depends(settings)) -> dict:
+            return {"raw": raw}
+      `,
+      good: py`
+        import pathlib
+
+        from fastapi import Depends, FastAPI
+
+        app = FastAPI()
+
+        def settings() -> str:
+            return pathlib.Path("settings.toml").read_text()
+
+        @app.get("/config")
+        async def config(raw: str = Depends(settings)) -> dict:
+            return {"raw": raw}
+      `,
+    },
+  }),
   // Tests.
   testMarker('pytest.mark.asyncio', { decorator: 'pytest.mark.asyncio', imports: 'import pytest', what: 'marks a pytest-asyncio test' }),
   testMarker('pytest.mark.anyio', { decorator: 'pytest.mark.anyio', imports: 'import pytest', what: 'marks an anyio test' }),

@@ -426,6 +426,11 @@ export class PythonLowering {
       ...(passedTo ? { passedTo } : {}),
       ...(returns ? { returns } : {}),
     });
+    // Default values are evaluated where the function is defined (`db=Depends(get_db)`).
+    for (const p of node.childForFieldName('parameters')?.namedChildren ?? []) {
+      const value = p && (p.type === 'default_parameter' || p.type === 'typed_default_parameter') ? p.childForFieldName('value') : null;
+      if (value) this.visit(value, ctx);
+    }
     // A nested def is callable by name from the enclosing function.
     if (scope.parent !== undefined && !isMethod) scope.vars.set(name, named(qname));
     const isStatic = decorators.some((d) => d.text === 'staticmethod');
