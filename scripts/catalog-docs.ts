@@ -5,6 +5,7 @@ import type { Ecosystem, Entry } from '../src/knowledge/entry.js';
 const KIND_TITLES: Record<Entry['kind'], string> = {
   blocking: 'Blocking APIs',
   offload: 'Offloading APIs',
+  callback: 'Event-loop callbacks (async contexts without the async keyword)',
   'non-blocking': 'Non-blocking APIs',
   'in-place': 'Callbacks run in place',
   clock: 'Clock reads (busy-wait detection)',
@@ -12,7 +13,7 @@ const KIND_TITLES: Record<Entry['kind'], string> = {
   type: 'Value flow (return types)',
 };
 
-const KIND_ORDER: readonly Entry['kind'][] = ['blocking', 'offload', 'non-blocking', 'in-place', 'clock', 'role', 'type'];
+const KIND_ORDER: readonly Entry['kind'][] = ['blocking', 'offload', 'callback', 'non-blocking', 'in-place', 'clock', 'role', 'type'];
 
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
@@ -33,6 +34,9 @@ function renderEntry(entry: Entry, lang: string): string {
       break;
     case 'offload':
       lines.push(`id ${code(entry.id)} · callables at ${entry.callableArgs === 'all' ? 'every argument' : entry.callableArgs.map(String).join(', ')}${entry.decorator ? ' · also as a decorator' : ''}`, '', entry.why, '');
+      break;
+    case 'callback':
+      lines.push(`id ${code(entry.id)} · callbacks at ${entry.callableArgs === 'all' ? 'every argument' : entry.callableArgs.map(String).join(', ')}${entry.decorator ? ' · also as a decorator' : ''}`, '', entry.why, '');
       break;
     case 'type':
       lines.push(`Returns ${code(entry.returns)} · id ${code(entry.id)}`, '');

@@ -105,9 +105,10 @@ export class FindingCollector {
   }
 
   private walk(context: FunctionRef): void {
+    const info = this.table.info(context);
     const start: State = {
       fn: context,
-      introduced: isChanged(this.changed, context.file.path, context.fn.asyncLine),
+      introduced: isChanged(this.changed, context.file.path, info ? this.table.contextLine(info) : context.fn.asyncLine),
       via: [],
     };
     const visited = new Map<string, boolean>();
@@ -165,7 +166,7 @@ export class FindingCollector {
       file: call.file,
       span: call.site.span,
       context,
-      contextKind: contextKindOf(context.fn),
+      contextKind: this.kindOf(context),
       via: state.via,
       introduced,
       siteKey: `${call.file.path}#c${call.site.id}`,
@@ -211,7 +212,7 @@ export class FindingCollector {
         file,
         span: loop.headerSpan,
         context,
-        contextKind: contextKindOf(context.fn),
+        contextKind: this.kindOf(context),
         via: state.via,
         introduced,
         confidence: (direct ? 'high' : 'medium') as Confidence,
@@ -238,6 +239,10 @@ export class FindingCollector {
         });
       }
     }
+  }
+
+  private kindOf(context: FunctionRef): ContextKind {
+    return this.table.info(context)?.callback ? 'event-callback' : contextKindOf(context.fn);
   }
 
   private ownerKey(file: FileModel, functionId: number): string {
@@ -313,9 +318,19 @@ function nestTotal(loop: LoopModel, loops: readonly LoopModel[]): number | undef
   return (loop.constantIterations ?? 1) * best;
 }
 
-/** Applies an entry's condition: a work factor below the threshold does not block. */
+/**
+ * Applies an entry's condition: a work factor below the threshold, a literal where only a computed
+ * argument blocks, or a missing adapter fact means the call does not block.
+ */
 function blocksWith(entry: BlockingEntry, call: ResolvedCall): boolean {
-  const min = entry.when?.minArg;
+  const when = entry.when;
+  if (!when) return true;
+  if (when.fact !== undefined && !(call.site.facts ?? []).includes(when.fact)) return false;
+  if (when.argNotLiteral !== undefined) {
+    const arg = call.site.args.find((a) => a.index === when.argNotLiteral);
+    if (arg?.kind === 'literal') return false;
+  }
+  const min = when.minArg;
   if (!min) return true;
   const arg = call.site.args.find((a) => (min.keyword !== undefined && a.keyword === min.keyword) || a.index === min.index);
   if (!arg || arg.kind !== 'literal' || typeof arg.value !== 'number') return true;

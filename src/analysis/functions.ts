@@ -3,7 +3,7 @@
 
 import type { Argument, CallSite, FileModel, FunctionModel, RoleMark } from '../ir/model.js';
 import type { Catalog, EcosystemIndex } from '../knowledge/catalog.js';
-import type { OffloadEntry, RoleEntry } from '../knowledge/entry.js';
+import type { CallbackEntry, OffloadEntry, RoleEntry } from '../knowledge/entry.js';
 import { functionKey, type FunctionRef, type Program } from './program.js';
 import { type Callee, Resolver } from './resolve.js';
 
@@ -20,6 +20,8 @@ export interface FunctionInfo {
   owner: FunctionRef;
   /** Handed to another thread or process: its body is not on any async path. */
   offloaded?: { readonly by: string };
+  /** Registered as an event-loop callback (a route handler, a listener): an async context. */
+  callback?: { readonly by: string; readonly line: number };
   role?: RoleMark;
 }
 
@@ -125,9 +127,19 @@ export class FunctionTable {
     return [...this.infos.values()];
   }
 
-  /** Is `ref` an async context: async, not offloaded, and not out of the rule's reach? */
+  /**
+   * Is `ref` an async context: async (by keyword, or as an event-loop callback), not offloaded, not
+   * run in place by its caller, and not out of the rule's reach?
+   */
   isAsyncContext(info: FunctionInfo): boolean {
-    return info.ref.fn.isAsync && !info.offloaded && !info.role && info.owner === info.ref;
+    const { fn } = info.ref;
+    const async = fn.isAsync || fn.asyncOrigin === 'callback' || info.callback !== undefined;
+    return async && !info.offloaded && !info.role && info.owner === info.ref;
+  }
+
+  /** The line that made a context async: its `async` keyword, or the call that registered it. */
+  contextLine(info: FunctionInfo): number | undefined {
+    return info.ref.fn.asyncLine ?? info.callback?.line;
   }
 
   // ---- offload and in-place boundaries, and roles given by calls -----------------------------
@@ -142,6 +154,8 @@ export class FunctionTable {
       const q = call.callee.qname;
       const offload = eco.find(q, 'offload');
       if (offload) this.markOffloaded(file, site, offload);
+      const callback = eco.find(q, 'callback');
+      if (callback) this.markCallbacks(file, call, callback, resolver);
       const inPlace = eco.find(q, 'in-place');
       if (inPlace) this.markInPlace(file, call, inPlace.callableArgs, resolver);
       const role = eco.find(q, 'role');
@@ -153,6 +167,8 @@ export class FunctionTable {
         if (v.kind !== 'api') continue;
         const off = eco.find(v.qname, 'offload');
         if (off?.decorator) this.infoOf({ file, fn }).offloaded = { by: v.qname };
+        const cb = eco.find(v.qname, 'callback');
+        if (cb?.decorator) this.infoOf({ file, fn }).callback = { by: v.qname, line: fn.headerLine };
       }
     }
   }
@@ -160,6 +176,19 @@ export class FunctionTable {
   private markOffloaded(file: FileModel, site: CallSite, entry: OffloadEntry): void {
     for (const arg of argumentsAt(site.args, entry.callableArgs)) {
       if (arg.kind === 'function') this.infoOf({ file, fn: this.fnOf(file, arg.functionId) }).offloaded = { by: entry.match[0] ?? entry.id };
+    }
+  }
+
+  private markCallbacks(file: FileModel, call: ResolvedCall, entry: CallbackEntry, resolver: Resolver): void {
+    const by = entry.match[0] ?? entry.id;
+    for (const arg of argumentsAt(call.site.args, entry.callableArgs)) {
+      let target: FunctionRef | undefined;
+      if (arg.kind === 'function') target = { file, fn: this.fnOf(file, arg.functionId) };
+      else if (arg.kind === 'reference') {
+        const v = resolver.value(arg.ref);
+        if (v.kind === 'function') target = v.ref;
+      }
+      if (target) this.infoOf(target).callback = { by, line: call.site.span.line };
     }
   }
 
@@ -225,7 +254,11 @@ export class FunctionTable {
 
   private ownerOf(ref: FunctionRef, depth: number): FunctionRef {
     if (depth > 64 || ref.fn.parent === null) return ref;
-    if (!this.inPlaceFunctions.has(functionKey(ref))) return ref;
+    const key = functionKey(ref);
+    const info = this.infoOf(ref);
+    // The language's in-place default yields to an explicit offload or event-loop registration.
+    const inPlace = this.inPlaceFunctions.has(key) || (ref.fn.runsInPlace === true && !info.offloaded && !info.callback);
+    if (!inPlace) return ref;
     return this.ownerOf({ file: ref.file, fn: this.fnOf(ref.file, ref.fn.parent) }, depth + 1);
   }
 

@@ -166,6 +166,15 @@ export class Resolver {
       return this.value(b, depth + 1);
     }
     if (this.program.isPackage(qname)) return { kind: 'module', qname };
+    // `export * from './x'` and `from .x import *`: the name may live in a re-exported module.
+    const dot = qname.lastIndexOf('.');
+    if (dot > 0 && depth <= MAX_DEPTH) {
+      const stars = this.program.moduleNamed(qname.slice(0, dot))?.starExports ?? [];
+      for (const star of stars) {
+        const found = this.definition(`${star}${qname.slice(dot)}`, depth + 1);
+        if (found) return found;
+      }
+    }
     return undefined;
   }
 

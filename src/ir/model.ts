@@ -73,6 +73,11 @@ export interface FunctionModel {
   readonly decorators: readonly Decorator[];
   /** When this function is written as an argument of a call: which call and which argument. */
   readonly passedTo?: ArgumentPosition;
+  /**
+   * The language runs this callback in place, on its caller's thread, unless an offload API
+   * claims it: JavaScript array callbacks (`items.map(f)`), Rust closures given to adapters.
+   */
+  readonly runsInPlace?: boolean;
   /** The declared type of what it returns (`-> sqlite3.Connection`), as an instance. */
   readonly returns?: ValueRef;
   /** A role the adapter recognised from the language's own markers (`if __name__ == "__main__"`). */
@@ -118,6 +123,12 @@ export interface CallSite {
   /** The call is an argument of an awaited call (`await asyncio.wait_for(proc.communicate())`). */
   readonly insideAwaitedCall: boolean;
   readonly args: readonly Argument[];
+  /**
+   * What the adapter observed about this call that only some APIs care about, named for the
+   * catalog's `when.fact`: `held-across-await` for a lock guard alive at a later `.await`,
+   * `sync-xhr` for `send()` on an XMLHttpRequest opened with `async = false`.
+   */
+  readonly facts?: readonly string[];
 }
 
 /** A loop, for the heavy-computation and busy-wait checks. */
@@ -180,6 +191,8 @@ export interface FileModel {
   readonly classes: readonly ClassModel[];
   /** The role of the whole file, from its path or contents (`tests/`, `scripts/`). */
   readonly role?: RoleMark;
+  /** Modules whose every name this module re-exports (`export * from './x'`, `from .x import *`). */
+  readonly starExports?: readonly string[];
   /** Lines that belong to no function body but to import statements: changing them changes no path. */
   readonly importLines: readonly number[];
   readonly issues: readonly FileIssue[];

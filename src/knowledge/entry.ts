@@ -41,7 +41,13 @@ export interface BlockingEntry extends EntryBase {
    * The call blocks only when this holds: `minArg` needs an argument that is a numeric literal of at
    * least `value` (a work factor, a size); a call whose argument is not a literal is reported.
    */
-  readonly when?: { readonly minArg?: { readonly index: number; readonly keyword?: string; readonly value: number } };
+  readonly when?: {
+    readonly minArg?: { readonly index: number; readonly keyword?: string; readonly value: number };
+    /** Blocks only when this positional argument is not a literal (`require(path)` of a computed path). */
+    readonly argNotLiteral?: number;
+    /** Blocks only when the adapter observed this fact about the call (see `CallSite.facts`). */
+    readonly fact?: string;
+  };
 }
 
 /** An API that runs a callable on another thread or process: what it is given is off the loop. */
@@ -53,6 +59,22 @@ export interface OffloadEntry extends EntryBase {
   readonly decorator?: boolean;
   /** Why handing work to it is safe for the loop. */
   readonly why: string;
+  readonly example: Example;
+}
+
+/**
+ * An API that registers callbacks the runtime runs on the event loop, which makes them async
+ * contexts even without the async keyword: route handlers (`app.get(path, handler)`), server and
+ * socket listeners, timers.
+ */
+export interface CallbackEntry extends EntryBase {
+  readonly kind: 'callback';
+  /** Which arguments are such callbacks: positions, keywords (properties of an options object), or 'all'. */
+  readonly callableArgs: readonly (number | string)[] | 'all';
+  /** Used as a decorator, it makes the decorated function such a callback (NestJS `@Get()`). */
+  readonly decorator?: boolean;
+  readonly why: string;
+  /** `bad`: blocking code in such a callback (one finding); `good`: the same callback, non-blocking. */
   readonly example: Example;
 }
 
@@ -103,7 +125,15 @@ export interface TypeEntry extends EntryBase {
   readonly returns: string;
 }
 
-export type Entry = BlockingEntry | OffloadEntry | NonBlockingEntry | InPlaceEntry | ClockEntry | RoleEntry | TypeEntry;
+export type Entry =
+  | BlockingEntry
+  | OffloadEntry
+  | CallbackEntry
+  | NonBlockingEntry
+  | InPlaceEntry
+  | ClockEntry
+  | RoleEntry
+  | TypeEntry;
 
 /** What to tell the user about a construct that is not an API call (a heavy loop, a busy wait). */
 export interface Advice {
@@ -129,6 +159,7 @@ export interface Ecosystem {
 // Constructors: they only fill in `kind`, so that a catalog file reads as a list of facts.
 export const blocking = (e: Omit<BlockingEntry, 'kind'>): BlockingEntry => ({ kind: 'blocking', ...e });
 export const offload = (e: Omit<OffloadEntry, 'kind'>): OffloadEntry => ({ kind: 'offload', ...e });
+export const callback = (e: Omit<CallbackEntry, 'kind'>): CallbackEntry => ({ kind: 'callback', ...e });
 export const nonBlocking = (e: Omit<NonBlockingEntry, 'kind'>): NonBlockingEntry => ({ kind: 'non-blocking', ...e });
 export const inPlace = (e: Omit<InPlaceEntry, 'kind'>): InPlaceEntry => ({ kind: 'in-place', ...e });
 export const clock = (e: Omit<ClockEntry, 'kind'>): ClockEntry => ({ kind: 'clock', ...e });

@@ -18,7 +18,7 @@ for (const eco of ecosystems) {
   describe(`${eco.name} catalog examples`, () => {
     const withExamples = eco.entries.filter((e): e is Exclude<Entry, { kind: 'type' }> => e.kind !== 'type');
     it('has at least one entry of each kind the analysis uses', () => {
-      for (const kind of ['blocking', 'offload', 'non-blocking', 'in-place', 'clock', 'role']) {
+      for (const kind of ['blocking', 'offload', 'callback', 'non-blocking', 'in-place', 'clock', 'role']) {
         assert.ok(eco.entries.some((e) => e.kind === kind), `no ${kind} entry`);
       }
     });

@@ -2,10 +2,12 @@
 
 import type { Ecosystem } from '../entry.js';
 import { advice } from './advice.js';
+import { entries as callbacks } from './callbacks.js';
 import { entries as clock } from './clock.js';
 import { entries as cloud } from './cloud.js';
 import { entries as cpu } from './cpu.js';
 import { entries as database } from './database.js';
+import { entries as django } from './django.js';
 import { entries as files } from './files.js';
 import { entries as filesystem } from './filesystem.js';
 import { entries as http } from './http.js';
@@ -31,6 +33,7 @@ import { standardModules } from './stdlib.js';
 export const python: Ecosystem = {
   name: 'python',
   entries: [
+    ...callbacks,
     // Blocking APIs, by concern.
     ...sleep,
     ...http,
@@ -44,6 +47,7 @@ export const python: Ecosystem = {
     ...subprocess,
     ...database,
     ...sqlalchemy,
+    ...django,
     ...mongodb,
     ...redis,
     ...syncWait,

@@ -962,6 +962,7 @@ export class PythonLowering {
       bindings: this.bindings,
       classes: this.classes,
       ...(this.fileRole ? { role: this.fileRole } : {}),
+      ...(this.starImports.length > 0 ? { starExports: [...this.starImports] } : {}),
       importLines: [...this.importLines].sort((a, b) => a - b),
       issues: this.issues,
     };
