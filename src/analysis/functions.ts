@@ -283,9 +283,12 @@ export class FunctionTable {
     if (byCall) return byCall;
     const runner = this.runnerRole(ref, depth);
     if (runner) return runner;
+    // Code nested in a test or a script is test or script code too; but a callback or task started
+    // from start-up code (`tokio::spawn` in `main`, a route registered at module level) is not
+    // start-up code itself.
     if (fn.parent !== null && depth < 64) {
       const parent = this.roleOf({ file, fn: this.fnOf(file, fn.parent) }, depth + 1);
-      if (parent && parent.role !== 'threadpool') return parent;
+      if (parent && (parent.role === 'test' || parent.role === 'script')) return parent;
     }
     return file.role;
   }
