@@ -100,8 +100,12 @@ export class Program {
     return this.packages.has(qname);
   }
 
-  /** True when the name's root is one of the repository's own packages. */
+  /**
+   * True when the name's root is one of the repository's own packages, or the name is a path from
+   * the repository root (`./src/db.query`: adapters name path-addressed modules that way).
+   */
   isInternal(qname: string): boolean {
+    if (qname === '.' || qname.startsWith('./')) return true;
     return this.packages.has(qname.split('.')[0] ?? qname);
   }
 }

@@ -56,8 +56,12 @@ export class Resolver {
       }
       case 'api':
         return { kind: 'api', qname: v.qname, derived: v.derived };
+      case 'module': {
+        // Calling a module calls what it exports as a whole (`module.exports = fn`).
+        const whole = this.definition(`${v.qname}.default`, 0);
+        return whole?.kind === 'function' ? { kind: 'function', ref: whole.ref } : { kind: 'internal' };
+      }
       case 'internal':
-      case 'module':
       case 'instance':
         return { kind: 'internal' };
       default:
@@ -185,8 +189,13 @@ export class Resolver {
   private member(of: Value, name: string, mode: 'callee' | 'value', depth: number): Value {
     if (depth > MAX_DEPTH) return UNKNOWN;
     switch (of.kind) {
-      case 'module':
-        return this.name(`${of.qname}.${name}`, mode, depth + 1);
+      case 'module': {
+        const found = this.name(`${of.qname}.${name}`, mode, depth + 1);
+        if (found.kind !== 'internal') return found;
+        // A member of what the module exports as a whole (`module.exports = new Service()`).
+        const whole = this.definition(`${of.qname}.default`, depth + 1);
+        return whole && whole.kind !== 'module' ? this.member(whole, name, mode, depth + 1) : found;
+      }
       case 'class':
       case 'instance': {
         const cls = of.kind === 'class' ? of.ref : of.cls;

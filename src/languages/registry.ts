@@ -1,9 +1,10 @@
 // The languages asyncguard reads, by file name ending.
 
 import type { LanguageAdapter } from './adapter.js';
+import { JavaScriptAdapter } from './javascript/adapter.js';
 import { PythonAdapter } from './python/adapter.js';
 
-const adapters: readonly LanguageAdapter[] = [new PythonAdapter()];
+const adapters: readonly LanguageAdapter[] = [new PythonAdapter(), new JavaScriptAdapter()];
 
 /** The adapter for a repository-relative path, or undefined when no supported language has it. */
 export function adapterFor(path: string): LanguageAdapter | undefined {

@@ -1,0 +1,60 @@
+// The JavaScript and TypeScript adapter: file kinds, what their paths say about them, and lowering.
+
+import type { Parser } from 'web-tree-sitter';
+import type { FileModel, RoleMark } from '../../ir/model.js';
+import type { LanguageAdapter } from '../adapter.js';
+import { createParser } from '../parser.js';
+import { JavaScriptLowering } from './lower.js';
+
+const GRAMMARS = {
+  javascript: 'tree-sitter-javascript/tree-sitter-javascript.wasm',
+  typescript: 'tree-sitter-typescript/tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-typescript/tree-sitter-tsx.wasm',
+} as const;
+
+type Grammar = keyof typeof GRAMMARS;
+
+function grammarFor(path: string): Grammar {
+  if (/\.tsx$/i.test(path)) return 'tsx';
+  if (/\.[mc]?ts$/i.test(path)) return 'typescript';
+  return 'javascript';
+}
+
+const TEST_DIRS = new Set(['__tests__', '__mocks__', 'test', 'tests', 'spec', 'e2e', 'cypress', 'playwright']);
+const SCRIPT_DIRS = new Set(['scripts', 'script', 'bin', 'migrations', 'seeds', 'seeders', 'fixtures']);
+const CONFIG_FILE = /^(?:.*\.config|gulpfile|gruntfile|webpack\..*|rollup\..*|\.eslintrc.*|jest\.setup|vitest\.setup)\.[mc]?[jt]sx?$/i;
+
+/** Roles a JavaScript file's path gives it: tests, scripts and CLIs, migrations, build configuration. */
+export function javascriptPathRole(path: string): RoleMark | undefined {
+  const parts = path.split('/');
+  const file = parts[parts.length - 1] ?? '';
+  const dirs = parts.slice(0, -1);
+  if (dirs.some((d) => TEST_DIRS.has(d))) return { role: 'test', reason: 'in a test folder' };
+  if (/\.(test|spec|e2e)\.[mc]?[jt]sx?$/i.test(file)) return { role: 'test', reason: 'a test file' };
+  if (dirs.some((d) => SCRIPT_DIRS.has(d))) return { role: 'script', reason: 'in a scripts folder' };
+  if (CONFIG_FILE.test(file)) return { role: 'script', reason: 'a build or tool configuration file' };
+  return undefined;
+}
+
+export class JavaScriptAdapter implements LanguageAdapter {
+  readonly id = 'javascript';
+  readonly ecosystem = 'node';
+  readonly extensions = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
+  private readonly parsers = new Map<Grammar, Promise<Parser>>();
+
+  async lower(path: string, source: string): Promise<FileModel> {
+    const grammar = grammarFor(path);
+    let parser = this.parsers.get(grammar);
+    if (!parser) {
+      parser = createParser(GRAMMARS[grammar]);
+      this.parsers.set(grammar, parser);
+    }
+    const tree = (await parser).parse(source);
+    if (!tree) throw new Error(`tree-sitter could not parse ${path}`);
+    try {
+      return new JavaScriptLowering(path, javascriptPathRole(path)).lower(tree);
+    } finally {
+      tree.delete();
+    }
+  }
+}
