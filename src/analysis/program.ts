@@ -48,7 +48,11 @@ export class Program {
       }
       for (const fn of file.functions) if (fn.qname && !this.functions.has(fn.qname)) this.functions.set(fn.qname, { file, fn });
       for (const cls of file.classes) if (!this.classes.has(cls.qname)) this.classes.set(cls.qname, { file, cls });
-      for (const binding of file.bindings) this.bindings.set(binding.qname, { file, binding });
+      for (const binding of file.bindings) {
+        // `module.exports = { app }` re-binds `app` to itself: the earlier binding says what it is.
+        if (binding.value.kind === 'name' && binding.value.qname === binding.qname) continue;
+        this.bindings.set(binding.qname, { file, binding });
+      }
     }
     // A module known by an alias (`services/app/geo.py` as `app.geo`) answers to its definitions' aliases.
     for (const file of this.files) {
