@@ -63,6 +63,7 @@ export type NotApplicableReason =
   | 'script'
   | 'startup'
   | 'threadpool'
+  | 'worker'
   | 'sync-only'
   | 'unsupported-language'
   | 'binary'

@@ -1121,6 +1121,17 @@ export class JavaScriptLowering {
     }
   }
 
+  /**
+   * A worker thread's script (it takes `parentPort` or `workerData` from `worker_threads`) runs on
+   * its own thread and event loop: blocking there does not stall the main loop.
+   */
+  private workerRole(): RoleMark | undefined {
+    const usesWorkerApi = this.bindings.some(
+      (b) => b.value.kind === 'name' && /^worker_threads\.(parentPort|workerData)$/.test(b.value.qname),
+    );
+    return usesWorkerApi ? { role: 'worker', reason: 'a worker thread script (uses worker_threads parentPort or workerData)' } : undefined;
+  }
+
   private result(): FileModel {
     const calls = [...this.calls.values()].sort((a, b) => a.id - b.id);
     const loops: LoopModel[] = this.loops.map(({ loop, bodyStart, bodyEnd, forceSuspends }) => ({
@@ -1128,6 +1139,7 @@ export class JavaScriptLowering {
       bodySuspends:
         forceSuspends || this.suspensions.some((s) => s.fnId === loop.functionId && s.index >= bodyStart && s.index < bodyEnd),
     }));
+    const role = this.fileRole ?? this.workerRole();
     return {
       path: this.path,
       ecosystem: 'node',
@@ -1137,7 +1149,7 @@ export class JavaScriptLowering {
       loops,
       bindings: this.bindings,
       classes: this.classes,
-      ...(this.fileRole ? { role: this.fileRole } : {}),
+      ...(role ? { role } : {}),
       ...(this.starExports.length > 0 ? { starExports: [...this.starExports] } : {}),
       importLines: [...this.importLines].sort((a, b) => a - b),
       issues: this.issues,
