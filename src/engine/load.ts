@@ -2,6 +2,7 @@
 
 import type { FileModel } from '../ir/model.js';
 import type { Diagnostic, NotApplicable } from '../ir/report.js';
+import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
@@ -36,6 +37,7 @@ export async function loadFiles(
   read: (path: string) => Buffer | undefined,
   options: LoadOptions,
   reportSkipped: (path: string) => boolean,
+  project?: ProjectInfo,
 ): Promise<Loaded> {
   const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map() };
   for (const path of paths) {
@@ -66,7 +68,7 @@ export async function loadFiles(
     }
     loaded.sources.set(path, text);
     try {
-      loaded.files.push(await adapter.lower(path, text));
+      loaded.files.push(await adapter.lower(path, text, project));
     } catch (error) {
       loaded.diagnostics.push({ file: path, message: `could not be analysed: ${(error as Error).message}` });
     }

@@ -13,6 +13,7 @@ import { revisionTree, type SourceTree, workingTree } from '../change/tree.js';
 import type { Diagnostic, NotApplicable, Report } from '../ir/report.js';
 import { Catalog } from '../knowledge/catalog.js';
 import { ecosystems } from '../knowledge/index.js';
+import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
 import { DEFAULT_MAX_FILE_BYTES, loadFiles } from './load.js';
 
@@ -50,6 +51,11 @@ function catalog(): Catalog {
   return sharedCatalog;
 }
 
+/** The tree as adapters see it, to read project configuration such as tsconfig `paths`. */
+function projectOf(files: readonly string[], read: (path: string) => Buffer | undefined): ProjectInfo {
+  return { files, readFile: (p) => read(p)?.toString('utf8') };
+}
+
 /** Analyses a change: between two revisions, the working tree against a revision, or a patch. */
 export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const root = repoRoot(options.cwd);
@@ -74,8 +80,13 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
     } else if (file.addedLines.length > 0) changed.set(file.path, new Set(file.addedLines));
   }
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
-  const loaded = await loadFiles(sources, (p) => tree.readFile(p), { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, (p) =>
-    changed.has(p),
+  const project = projectOf([...treeFiles], (p) => tree.readFile(p));
+  const loaded = await loadFiles(
+    sources,
+    (p) => tree.readFile(p),
+    { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES },
+    (p) => changed.has(p),
+    project,
   );
   for (const s of loaded.skipped) changed.delete(s.file);
   const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
@@ -103,8 +114,12 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
       return undefined;
     }
   };
-  const loaded = await loadFiles(targets.files, read, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, (p) =>
-    adapterFor(p) !== undefined,
+  const loaded = await loadFiles(
+    targets.files,
+    read,
+    { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES },
+    (p) => adapterFor(p) !== undefined,
+    projectOf(targets.files, read),
   );
   const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
   const report = analyze({

@@ -2,6 +2,13 @@
 
 import type { FileModel } from '../ir/model.js';
 
+/** The repository a file is lowered in, for adapters that read project configuration (tsconfig paths). */
+export interface ProjectInfo {
+  /** Every file of the tree, repository-relative. */
+  readonly files: readonly string[];
+  readFile(path: string): string | undefined;
+}
+
 export interface LanguageAdapter {
   /** A short name used in messages and docs (`python`). */
   readonly id: string;
@@ -10,5 +17,5 @@ export interface LanguageAdapter {
   /** File name endings it reads (`.py`). */
   readonly extensions: readonly string[];
   /** Parses and lowers one file. Never throws for bad source: problems go in `FileModel.issues`. */
-  lower(path: string, source: string): Promise<FileModel>;
+  lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel>;
 }

@@ -2,9 +2,10 @@
 
 import type { Parser } from 'web-tree-sitter';
 import type { FileModel, RoleMark } from '../../ir/model.js';
-import type { LanguageAdapter } from '../adapter.js';
+import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
 import { createParser } from '../parser.js';
 import { JavaScriptLowering } from './lower.js';
+import { PathAliases } from './path-aliases.js';
 
 const GRAMMARS = {
   javascript: 'tree-sitter-javascript/tree-sitter-javascript.wasm',
@@ -41,8 +42,20 @@ export class JavaScriptAdapter implements LanguageAdapter {
   readonly ecosystem = 'node';
   readonly extensions = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
   private readonly parsers = new Map<Grammar, Promise<Parser>>();
+  /** tsconfig `paths` per project, read once per run. */
+  private readonly aliases = new WeakMap<ProjectInfo, PathAliases>();
 
-  async lower(path: string, source: string): Promise<FileModel> {
+  private aliasesOf(project: ProjectInfo | undefined): PathAliases {
+    if (!project) return PathAliases.none;
+    let aliases = this.aliases.get(project);
+    if (!aliases) {
+      aliases = PathAliases.fromProject(project);
+      this.aliases.set(project, aliases);
+    }
+    return aliases;
+  }
+
+  async lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel> {
     const grammar = grammarFor(path);
     let parser = this.parsers.get(grammar);
     if (!parser) {
@@ -52,7 +65,7 @@ export class JavaScriptAdapter implements LanguageAdapter {
     const tree = (await parser).parse(source);
     if (!tree) throw new Error(`tree-sitter could not parse ${path}`);
     try {
-      return new JavaScriptLowering(path, javascriptPathRole(path)).lower(tree);
+      return new JavaScriptLowering(path, javascriptPathRole(path), this.aliasesOf(project)).lower(tree);
     } finally {
       tree.delete();
     }

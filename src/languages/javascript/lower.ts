@@ -23,6 +23,7 @@ import type {
   ValueRef,
 } from '../../ir/model.js';
 import { moduleNamesForPath, resolveSpecifier } from './modules.js';
+import { PathAliases } from './path-aliases.js';
 
 const MAX_DEPTH = 500;
 
@@ -172,6 +173,8 @@ type MutableFunction = { -readonly [K in keyof FunctionModel]: FunctionModel[K] 
 /** How a function expression is written as an argument, and what the language says about it. */
 interface PassedAs {
   readonly position: ArgumentPosition;
+  /** How messages name an anonymous callback: after the call it is given to (`app.get callback`). */
+  readonly label?: string;
   readonly eventCallback?: { readonly line: number };
   readonly inPlace?: boolean;
 }
@@ -197,6 +200,7 @@ export class JavaScriptLowering {
   constructor(
     private readonly path: string,
     private readonly fileRole: RoleMark | undefined,
+    private readonly aliases: PathAliases = PathAliases.none,
   ) {
     this.modules = moduleNamesForPath(path);
     this.module = this.modules[0] ?? `./${path}`;
@@ -364,7 +368,7 @@ export class JavaScriptLowering {
     const requireClause = node.namedChildren.find((c) => c?.type === 'import_require_clause');
     const spec = source ? stringValue(source) : requireClause ? stringValue(requireClause.childForFieldName('source') ?? requireClause) : undefined;
     if (spec === undefined) return;
-    const from = resolveSpecifier(this.path, spec);
+    const from = resolveSpecifier(this.path, spec, this.aliases);
     const line = node.startPosition.row + 1;
     if (requireClause) {
       const id = requireClause.namedChild(0);
@@ -401,7 +405,7 @@ export class JavaScriptLowering {
     const line = node.startPosition.row + 1;
     if (source) {
       for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.importLines.add(l);
-      const from = resolveSpecifier(this.path, stringValue(source) ?? '');
+      const from = resolveSpecifier(this.path, stringValue(source) ?? '', this.aliases);
       const clause = node.namedChildren.find((c) => c?.type === 'export_clause');
       if (!clause) {
         this.starExports.push(from);
@@ -602,7 +606,7 @@ export class JavaScriptLowering {
     const id = this.addFunction({
       parent: scope.fnId,
       kind,
-      name: name ?? '<anonymous>',
+      name: name ?? (o.passed?.label ? `${o.passed.label} callback` : '<anonymous>'),
       ...(qname && (kind !== 'lambda' || scope.parent === undefined) ? { qname } : {}),
       isAsync,
       ...(isAsync
@@ -890,6 +894,7 @@ export class JavaScriptLowering {
       } else if (callee.type !== 'identifier') this.visit(callee, ctx);
     }
     const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+    const label = callee ? `${isNew ? 'new ' : ''}${calleeText(callee)}`.slice(0, 120) : '';
     const firstArg = argsNode?.namedChildren.find((a) => a !== null && a.type !== 'comment');
     const eventRegistration =
       method !== undefined &&
@@ -908,6 +913,7 @@ export class JavaScriptLowering {
       const position: ArgumentPosition = { callId: id, index };
       const passed: PassedAs = {
         position,
+        ...(label ? { label } : {}),
         ...(eventRegistration ? { eventCallback: { line: node.startPosition.row + 1 } } : {}),
         ...(inPlace ? { inPlace: true } : {}),
       };
@@ -927,7 +933,7 @@ export class JavaScriptLowering {
       id,
       functionId: ctx.scope.fnId,
       span: this.callSpan(node, callee),
-      calleeText: callee ? `${isNew ? 'new ' : ''}${calleeText(callee)}`.slice(0, 120) : '',
+      calleeText: label,
       callee: callee ? this.valueOf(callee, ctx.scope) : UNKNOWN(node.text),
       awaited,
       insideAwaitedCall: ctx.inAwaitedCall,
@@ -1044,7 +1050,7 @@ export class JavaScriptLowering {
         if (isRequireCall(n)) {
           const spec = n.childForFieldName('arguments')?.namedChild(0);
           const s = spec ? stringValue(spec) : undefined;
-          if (s !== undefined) return named(resolveSpecifier(this.path, s));
+          if (s !== undefined) return named(resolveSpecifier(this.path, s, this.aliases));
         }
         return { kind: 'result', of: this.valueOf(fn, scope) };
       }

@@ -1,6 +1,7 @@
 // JavaScript module names: what a file is imported as, and what an import specifier names.
 
 import { posix } from 'node:path';
+import { PathAliases } from './path-aliases.js';
 
 /** File endings a specifier may carry or leave out (`./db`, `./db.js` for `db.ts`). */
 const SOURCE_EXTENSION = /\.(?:[mc]?[jt]s|[jt]sx)$/;
@@ -24,7 +25,9 @@ export function moduleNamesForPath(path: string): string[] {
  * relative specifier, else the package or built-in, `node:` dropped and dots made underscores
  * (`socket.io` is `socket_io`) so that the dot only ever separates members.
  */
-export function resolveSpecifier(fromPath: string, specifier: string): string {
+export function resolveSpecifier(fromPath: string, specifier: string, aliases: PathAliases = PathAliases.none): string {
+  const aliased = specifier.startsWith('.') ? undefined : aliases.resolve(fromPath, specifier);
+  if (aliased !== undefined) return `./${aliased.replace(SOURCE_EXTENSION, '').replace(/^\.\//, '')}`;
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const joined = posix.normalize(posix.join(posix.dirname(fromPath), specifier)).replace(SOURCE_EXTENSION, '');
     const inside = joined.replace(/^\/+/, '').replace(/\/$/, '');
