@@ -16,6 +16,8 @@ export interface LanguageAdapter {
   readonly ecosystem: string;
   /** File name endings it reads (`.py`). */
   readonly extensions: readonly string[];
+  /** Files with a right ending that hold no code to analyse (`.d.ts` declarations). */
+  readonly skips?: RegExp;
   /** Parses and lowers one file. Never throws for bad source: problems go in `FileModel.issues`. */
   lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel>;
 }

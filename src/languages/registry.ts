@@ -9,7 +9,7 @@ const adapters: readonly LanguageAdapter[] = [new PythonAdapter(), new JavaScrip
 /** The adapter for a repository-relative path, or undefined when no supported language has it. */
 export function adapterFor(path: string): LanguageAdapter | undefined {
   const lower = path.toLowerCase();
-  return adapters.find((a) => a.extensions.some((ext) => lower.endsWith(ext)));
+  return adapters.find((a) => a.extensions.some((ext) => lower.endsWith(ext)) && !a.skips?.test(lower));
 }
 
 export function supportedExtensions(): readonly string[] {

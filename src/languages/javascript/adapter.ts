@@ -41,6 +41,8 @@ export class JavaScriptAdapter implements LanguageAdapter {
   readonly id = 'javascript';
   readonly ecosystem = 'node';
   readonly extensions = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
+  /** Declaration files describe types only; minified bundles are build output. */
+  readonly skips = /\.d\.[mc]?ts$|\.min\.js$/;
   private readonly parsers = new Map<Grammar, Promise<Parser>>();
   /** tsconfig `paths` per project, read once per run. */
   private readonly aliases = new WeakMap<ProjectInfo, PathAliases>();
