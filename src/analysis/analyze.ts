@@ -41,7 +41,7 @@ const CONTEXT_WORDS: Record<string, string> = {
 };
 
 /** Order of precedence when one file has changes of several kinds out of the rule's reach. */
-const REASON_ORDER: readonly NotApplicableReason[] = ['test', 'script', 'startup', 'threadpool', 'worker', 'sync-only'];
+const REASON_ORDER: readonly NotApplicableReason[] = ['test', 'script', 'startup', 'threadpool', 'worker', 'browser', 'sync-only'];
 
 const REASON_WORDS: Record<NotApplicableReason, string> = {
   test: 'test code',
@@ -49,6 +49,7 @@ const REASON_WORDS: Record<NotApplicableReason, string> = {
   startup: 'start-up code',
   threadpool: 'synchronous handlers the framework runs in a threadpool',
   worker: 'code that runs in a worker thread',
+  browser: 'client code that runs in a browser',
   'sync-only': 'code that no async path reaches',
   'unsupported-language': 'files in languages asyncguard does not read yet',
   binary: 'binary files',

@@ -288,7 +288,7 @@ export class FunctionTable {
     // start-up code itself.
     if (fn.parent !== null && depth < 64) {
       const parent = this.roleOf({ file, fn: this.fnOf(file, fn.parent) }, depth + 1);
-      if (parent && (parent.role === 'test' || parent.role === 'script' || parent.role === 'worker')) return parent;
+      if (parent && (parent.role === 'test' || parent.role === 'script' || parent.role === 'worker' || parent.role === 'browser')) return parent;
     }
     return file.role;
   }

@@ -32,7 +32,7 @@ export type ValueRef =
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** What a file is for, when that takes it out of the rule's reach (SPEC §3). */
-export type Role = 'test' | 'script' | 'startup' | 'threadpool' | 'worker';
+export type Role = 'test' | 'script' | 'startup' | 'threadpool' | 'worker' | 'browser';
 
 /** A role, with the evidence for it. */
 export interface RoleMark {

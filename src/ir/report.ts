@@ -64,6 +64,7 @@ export type NotApplicableReason =
   | 'startup'
   | 'threadpool'
   | 'worker'
+  | 'browser'
   | 'sync-only'
   | 'unsupported-language'
   | 'binary'

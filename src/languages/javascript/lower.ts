@@ -196,6 +196,7 @@ export class JavaScriptLowering {
   private readonly modules: string[];
   private readonly module: string;
   private tooDeepReported = false;
+  private clientRole: RoleMark | undefined;
 
   constructor(
     private readonly path: string,
@@ -208,6 +209,12 @@ export class JavaScriptLowering {
 
   lower(tree: Tree): FileModel {
     const root = tree.rootNode;
+    // `'use client'` marks a module that React frameworks ship to the browser: no server loop runs it.
+    const first = root.namedChild(0);
+    const directive = first?.type === 'expression_statement' ? first.namedChild(0) : null;
+    if (directive?.type === 'string' && stringValue(directive) === 'use client') {
+      this.clientRole = { role: 'browser', reason: "a 'use client' module" };
+    }
     const moduleFn = this.addFunction({
       parent: null,
       kind: 'module',
@@ -1145,7 +1152,7 @@ export class JavaScriptLowering {
       bodySuspends:
         forceSuspends || this.suspensions.some((s) => s.fnId === loop.functionId && s.index >= bodyStart && s.index < bodyEnd),
     }));
-    const role = this.fileRole ?? this.workerRole();
+    const role = this.fileRole ?? this.workerRole() ?? this.clientRole;
     return {
       path: this.path,
       ecosystem: 'node',
