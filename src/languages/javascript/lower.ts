@@ -10,22 +10,15 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type {
   Argument,
   ArgumentPosition,
-  Binding,
-  CallSite,
-  ClassModel,
   Decorator,
-  FileIssue,
   FileModel,
-  FunctionModel,
-  LoopModel,
   RoleMark,
   Span,
   ValueRef,
 } from '../../ir/model.js';
+import { hasToken, ModelBuilder, spanBetween, spanOf } from '../model-builder.js';
 import { moduleNamesForPath, resolveSpecifier } from './modules.js';
 import { PathAliases } from './path-aliases.js';
-
-const MAX_DEPTH = 500;
 
 /** Callbacks the runtime runs on the event loop whatever the receiver: promise reactions. */
 const PROMISE_REACTIONS = new Set(['then', 'catch', 'finally']);
@@ -55,24 +48,6 @@ function attributeOf(of: ValueRef, name: string): ValueRef {
   return of.kind === 'name' ? named(`${of.qname}.${name}`) : { kind: 'member', of, name };
 }
 
-function spanOf(node: Node): Span {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-  };
-}
-
-function spanBetween(start: Node, end: Node): Span {
-  return {
-    line: start.startPosition.row + 1,
-    column: start.startPosition.column + 1,
-    endLine: end.endPosition.row + 1,
-    endColumn: end.endPosition.column + 1,
-  };
-}
-
 /** Strips what does not change a value: parentheses, `x!`, `x as T`, `<T>x`, `x satisfies T`. */
 function unwrap(node: Node): Node {
   let n = node;
@@ -92,14 +67,6 @@ function unwrap(node: Node): Node {
     } else break;
   }
   return n;
-}
-
-function hasToken(node: Node, token: string): boolean {
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c && !c.isNamed && c.type === token) return true;
-  }
-  return false;
 }
 
 function stringValue(node: Node): string | undefined {
@@ -168,7 +135,6 @@ interface Ctx {
   readonly inAwaitedCall: boolean;
 }
 
-type MutableFunction = { -readonly [K in keyof FunctionModel]: FunctionModel[K] };
 
 /** How a function expression is written as an argument, and what the language says about it. */
 interface PassedAs {
@@ -180,22 +146,12 @@ interface PassedAs {
 }
 
 export class JavaScriptLowering {
-  private readonly functions: MutableFunction[] = [];
-  private readonly calls = new Map<number, CallSite>();
-  private nextCallId = 0;
-  private readonly loops: { loop: LoopModel; bodyStart: number; bodyEnd: number; forceSuspends: boolean }[] = [];
-  private readonly suspensions: { fnId: number; index: number }[] = [];
-  private readonly bindings: Binding[] = [];
-  private readonly classes: ClassModel[] = [];
-  private readonly classAttributes = new Map<string, { name: string; value: ValueRef }[]>();
-  private readonly importLines = new Set<number>();
-  private readonly issues: FileIssue[] = [];
+  private readonly model = new ModelBuilder();
   private readonly moduleVars = new Map<string, ValueRef>();
   private readonly constants = new Map<string, number>();
   private readonly starExports: string[] = [];
   private readonly modules: string[];
   private readonly module: string;
-  private tooDeepReported = false;
   private clientRole: RoleMark | undefined;
 
   constructor(
@@ -215,7 +171,7 @@ export class JavaScriptLowering {
     if (directive?.type === 'string' && stringValue(directive) === 'use client') {
       this.clientRole = { role: 'browser', reason: "a 'use client' module" };
     }
-    const moduleFn = this.addFunction({
+    const moduleFn = this.model.addFunction({
       parent: null,
       kind: 'module',
       name: '<module>',
@@ -227,7 +183,7 @@ export class JavaScriptLowering {
     const scope: Scope = { fnId: moduleFn, vars: new Map(), parent: undefined, qprefix: this.module, syncXhr: new Set() };
     this.collectModuleNames(root);
     this.visitChildren(root, { scope, depth: 0, inAwaitedCall: false });
-    if (root.hasError) this.reportSyntaxErrors(root);
+    this.model.reportSyntaxErrors(root);
     return this.result();
   }
 
@@ -272,17 +228,7 @@ export class JavaScriptLowering {
   }
 
   private visit(node: Node, ctx: Ctx): void {
-    if (ctx.depth > MAX_DEPTH) {
-      if (!this.tooDeepReported) {
-        this.tooDeepReported = true;
-        this.issues.push({
-          kind: 'too-deep',
-          message: `nesting deeper than ${MAX_DEPTH} levels; the code below it was not analysed`,
-          line: node.startPosition.row + 1,
-        });
-      }
-      return;
-    }
+    if (this.model.tooDeep(node, ctx.depth)) return;
     const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
     switch (node.type) {
       case 'import_statement':
@@ -322,11 +268,11 @@ export class JavaScriptLowering {
         this.lowerCall(node, inner, false);
         return;
       case 'await_expression':
-        this.suspensions.push({ fnId: ctx.scope.fnId, index: node.startIndex });
+        this.model.suspendAt(ctx.scope.fnId, node.startIndex);
         this.visitAwaited(node.namedChild(0), inner);
         return;
       case 'yield_expression':
-        this.suspensions.push({ fnId: ctx.scope.fnId, index: node.startIndex });
+        this.model.suspendAt(ctx.scope.fnId, node.startIndex);
         this.visitChildren(node, inner);
         return;
       case 'arrow_function':
@@ -365,12 +311,12 @@ export class JavaScriptLowering {
   private bindModule(local: string, value: ValueRef, line: number, scope: Scope): void {
     if (scope.parent === undefined) {
       this.moduleVars.set(local, value);
-      this.bindings.push({ name: local, qname: `${this.module}.${local}`, value, line });
+      this.model.bindings.push({ name: local, qname: `${this.module}.${local}`, value, line });
     } else scope.vars.set(local, value);
   }
 
   private lowerImport(node: Node, scope: Scope): void {
-    for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.importLines.add(l);
+    for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.model.importLines.add(l);
     const source = node.childForFieldName('source');
     const requireClause = node.namedChildren.find((c) => c?.type === 'import_require_clause');
     const spec = source ? stringValue(source) : requireClause ? stringValue(requireClause.childForFieldName('source') ?? requireClause) : undefined;
@@ -411,7 +357,7 @@ export class JavaScriptLowering {
     const isDefault = hasToken(node, 'default');
     const line = node.startPosition.row + 1;
     if (source) {
-      for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.importLines.add(l);
+      for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.model.importLines.add(l);
       const from = resolveSpecifier(this.path, stringValue(source) ?? '', this.aliases);
       const clause = node.namedChildren.find((c) => c?.type === 'export_clause');
       if (!clause) {
@@ -422,7 +368,7 @@ export class JavaScriptLowering {
         if (spec?.type !== 'export_specifier') continue;
         const name = spec.childForFieldName('name')?.text;
         const alias = spec.childForFieldName('alias')?.text ?? name;
-        if (name && alias) this.bindings.push({ name: alias, qname: `${this.module}.${alias}`, value: named(`${from}.${name}`), line });
+        if (name && alias) this.model.bindings.push({ name: alias, qname: `${this.module}.${alias}`, value: named(`${from}.${name}`), line });
       }
       return;
     }
@@ -430,7 +376,7 @@ export class JavaScriptLowering {
       this.visit(declaration, ctx);
       if (isDefault) {
         const name = declaration.childForFieldName('name')?.text;
-        if (name) this.bindings.push({ name: 'default', qname: `${this.module}.default`, value: named(`${this.module}.${name}`), line });
+        if (name) this.model.bindings.push({ name: 'default', qname: `${this.module}.default`, value: named(`${this.module}.${name}`), line });
       }
       return;
     }
@@ -441,7 +387,7 @@ export class JavaScriptLowering {
         return;
       }
       this.visit(value, ctx);
-      if (isDefault) this.bindings.push({ name: 'default', qname: `${this.module}.default`, value: this.valueOf(value, ctx.scope), line });
+      if (isDefault) this.model.bindings.push({ name: 'default', qname: `${this.module}.default`, value: this.valueOf(value, ctx.scope), line });
       return;
     }
     const clause = node.namedChildren.find((c) => c?.type === 'export_clause');
@@ -449,11 +395,11 @@ export class JavaScriptLowering {
       if (spec?.type !== 'export_specifier') continue;
       const name = spec.childForFieldName('name')?.text;
       const alias = spec.childForFieldName('alias')?.text ?? name;
-      if (name && alias && alias !== name) this.bindings.push({ name: alias, qname: `${this.module}.${alias}`, value: this.lookup(name, ctx.scope), line });
+      if (name && alias && alias !== name) this.model.bindings.push({ name: alias, qname: `${this.module}.${alias}`, value: this.lookup(name, ctx.scope), line });
     }
     // `export = value` (TypeScript's CommonJS export).
     const assigned = node.namedChildren.find((c) => c?.type === 'identifier');
-    if (assigned && !clause) this.bindings.push({ name: 'default', qname: `${this.module}.default`, value: this.lookup(assigned.text, ctx.scope), line });
+    if (assigned && !clause) this.model.bindings.push({ name: 'default', qname: `${this.module}.default`, value: this.lookup(assigned.text, ctx.scope), line });
   }
 
   // ---- declarations and assignments -----------------------------------------------------------
@@ -476,7 +422,7 @@ export class JavaScriptLowering {
     if (valueNode) this.visit(valueNode, ctx);
     const declared = typeNode ? this.annotationType(typeNode, ctx.scope) : undefined;
     const v = declared ?? (valueNode ? this.valueOf(valueNode, ctx.scope) : UNKNOWN(nameNode.text));
-    if (valueNode && isRequireCall(unwrap(valueNode))) for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) if (ctx.scope.parent === undefined) this.importLines.add(l);
+    if (valueNode && isRequireCall(unwrap(valueNode))) for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) if (ctx.scope.parent === undefined) this.model.importLines.add(l);
     this.bindPattern(nameNode, v, ctx, node.startPosition.row + 1);
     if (nameNode.type === 'identifier' && value?.type === 'new_expression' && value.childForFieldName('constructor')?.text === 'XMLHttpRequest') {
       ctx.scope.syncXhr.delete(nameNode.text);
@@ -489,7 +435,7 @@ export class JavaScriptLowering {
     const set = (name: string, v: ValueRef): void => {
       if (scope.parent === undefined) {
         this.moduleVars.set(name, v.kind === 'name' ? v : named(`${this.module}.${name}`));
-        this.bindings.push({ name, qname: `${this.module}.${name}`, value: v, line });
+        this.model.bindings.push({ name, qname: `${this.module}.${name}`, value: v, line });
       } else scope.vars.set(name, v);
     };
     switch (pattern.type) {
@@ -543,7 +489,7 @@ export class JavaScriptLowering {
         return;
       }
       this.visit(right, ctx);
-      this.bindings.push({ name, qname: `${this.module}.${name}`, value: this.valueOf(right, ctx.scope), line });
+      this.model.bindings.push({ name, qname: `${this.module}.${name}`, value: this.valueOf(right, ctx.scope), line });
       return;
     }
     if (isFunctionNode(r) && left.type === 'identifier') {
@@ -553,14 +499,14 @@ export class JavaScriptLowering {
     this.visit(right, ctx);
     const value = this.valueOf(right, ctx.scope);
     if (left.type === 'identifier') {
-      if (ctx.scope.parent === undefined) this.bindings.push({ name: left.text, qname: `${this.module}.${left.text}`, value, line });
+      if (ctx.scope.parent === undefined) this.model.bindings.push({ name: left.text, qname: `${this.module}.${left.text}`, value, line });
       else ctx.scope.vars.set(left.text, value);
       return;
     }
     if (left.type === 'member_expression') {
       const obj = left.childForFieldName('object');
       const prop = left.childForFieldName('property')?.text;
-      if (obj?.type === 'this' && prop && ctx.scope.thisClass) this.classAttributes.get(ctx.scope.thisClass)?.push({ name: prop, value });
+      if (obj?.type === 'this' && prop && ctx.scope.thisClass) this.model.classAttributes.get(ctx.scope.thisClass)?.push({ name: prop, value });
       else this.visit(left, ctx);
     }
   }
@@ -578,7 +524,7 @@ export class JavaScriptLowering {
     for (const p of obj.namedChildren) {
       if (!p) continue;
       if (p.type === 'shorthand_property_identifier') {
-        this.bindings.push({ name: p.text, qname: `${this.module}.${p.text}`, value: this.lookup(p.text, ctx.scope), line });
+        this.model.bindings.push({ name: p.text, qname: `${this.module}.${p.text}`, value: this.lookup(p.text, ctx.scope), line });
       } else if (p.type === 'pair') {
         const key = propertyName(p.childForFieldName('key'));
         const value = p.childForFieldName('value');
@@ -587,7 +533,7 @@ export class JavaScriptLowering {
         if (isFunctionNode(v)) this.lowerFunction(v, ctx, { name: key });
         else {
           this.visit(value, ctx);
-          this.bindings.push({ name: key, qname: `${this.module}.${key}`, value: this.valueOf(value, ctx.scope), line });
+          this.model.bindings.push({ name: key, qname: `${this.module}.${key}`, value: this.valueOf(value, ctx.scope), line });
         }
       } else if (p.type === 'method_definition') {
         this.lowerFunction(p, ctx, { name: propertyName(p.childForFieldName('name')) });
@@ -610,7 +556,7 @@ export class JavaScriptLowering {
     const returnType = node.childForFieldName('return_type');
     const returns = returnType ? this.annotationType(returnType, scope) : undefined;
     const eventLine = o.passed?.eventCallback?.line;
-    const id = this.addFunction({
+    const id = this.model.addFunction({
       parent: scope.fnId,
       kind,
       name: name ?? (o.passed?.label ? `${o.passed.label} callback` : '<anonymous>'),
@@ -670,7 +616,7 @@ export class JavaScriptLowering {
         scope.vars.set(pattern.text, declared ?? UNKNOWN(pattern.text));
         // `constructor(private db: Db)` declares a field too.
         if (classQname && declared && p.namedChildren.some((c) => c?.type === 'accessibility_modifier' || c?.type === 'readonly')) {
-          this.classAttributes.get(classQname)?.push({ name: pattern.text, value: declared });
+          this.model.classAttributes.get(classQname)?.push({ name: pattern.text, value: declared });
         }
       } else {
         for (const id of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
@@ -724,7 +670,7 @@ export class JavaScriptLowering {
     const baseNode = ext?.childForFieldName('value') ?? ext?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'member_expression');
     if (baseNode) bases.push(this.valueOf(baseNode, scope));
     const attributes: { name: string; value: ValueRef }[] = [];
-    this.classAttributes.set(qname, attributes);
+    this.model.classAttributes.set(qname, attributes);
     const body = node.childForFieldName('body');
     let pending: Decorator[] = [];
     for (const member of body?.namedChildren ?? []) {
@@ -751,7 +697,7 @@ export class JavaScriptLowering {
         if (fname && v) attributes.push({ name: fname, value: v });
       }
     }
-    this.classes.push({ name, qname, bases, attributes, span: spanOf(node) });
+    this.model.classes.push({ name, qname, bases, attributes, span: spanOf(node) });
   }
 
   private lowerDecorator(node: Node, ctx: Ctx): Decorator {
@@ -776,9 +722,9 @@ export class JavaScriptLowering {
     const incr = node.childForFieldName('increment');
     const body = node.childForFieldName('body');
     if (init) this.visit(init, ctx);
-    const before = this.nextCallId;
+    const before = this.model.nextCallId;
     if (cond) this.visit(cond, ctx);
-    const conditionCallIds = this.idsSince(before);
+    const conditionCallIds = this.model.callIdsSince(before);
     if (incr) this.visit(incr, ctx);
     const headerEnd = incr ?? cond ?? init ?? node;
     this.pushLoop(node, body, ctx, {
@@ -835,9 +781,9 @@ export class JavaScriptLowering {
   private lowerWhile(node: Node, ctx: Ctx): void {
     const cond = node.childForFieldName('condition');
     const body = node.childForFieldName('body');
-    const before = this.nextCallId;
+    const before = this.model.nextCallId;
     if (cond) this.visit(cond, ctx);
-    const conditionCallIds = this.idsSince(before);
+    const conditionCallIds = this.model.callIdsSince(before);
     const c = cond ? unwrap(cond) : null;
     const headerEnd = node.type === 'do_statement' ? node : (cond ?? node);
     this.pushLoop(node, body, ctx, {
@@ -848,12 +794,6 @@ export class JavaScriptLowering {
       infinite: c !== null && (c.type === 'true' || (c.type === 'number' && c.text !== '0')),
     });
     if (body) this.visit(body, ctx);
-  }
-
-  private idsSince(before: number): number[] {
-    const ids: number[] = [];
-    for (let id = before; id < this.nextCallId; id++) ids.push(id);
-    return ids;
   }
 
   private headerText(node: Node, last: Node): string {
@@ -868,7 +808,7 @@ export class JavaScriptLowering {
     l: { kind: 'for' | 'while'; header: Span; headerText: string; iterations?: number | undefined; conditionCallIds: number[]; infinite: boolean; suspends?: boolean },
   ): void {
     const b = body ?? node;
-    this.loops.push({
+    this.model.loops.push({
       loop: {
         functionId: ctx.scope.fnId,
         kind: l.kind,
@@ -878,7 +818,6 @@ export class JavaScriptLowering {
         ...(l.iterations !== undefined ? { constantIterations: l.iterations } : {}),
         conditionCallIds: l.conditionCallIds,
         infinite: l.infinite,
-        bodySuspends: false,
       },
       bodyStart: b.startIndex,
       bodyEnd: b.endIndex,
@@ -889,7 +828,7 @@ export class JavaScriptLowering {
   // ---- calls -------------------------------------------------------------------------------------
 
   private lowerCall(node: Node, ctx: Ctx, awaited: boolean): number {
-    const id = this.nextCallId++;
+    const id = this.model.nextCallId++;
     const isNew = node.type === 'new_expression';
     const fn = isNew ? node.childForFieldName('constructor') : node.childForFieldName('function');
     const argsNode = node.childForFieldName('arguments');
@@ -936,7 +875,7 @@ export class JavaScriptLowering {
     }
     this.trackSyncXhr(callee, argsNode, ctx.scope);
     const facts = this.callFacts(callee, ctx.scope);
-    this.calls.set(id, {
+    this.model.calls.set(id, {
       id,
       functionId: ctx.scope.fnId,
       span: this.callSpan(node, callee),
@@ -1106,67 +1045,25 @@ export class JavaScriptLowering {
 
   // ---- bookkeeping -------------------------------------------------------------------------------
 
-  private addFunction(f: Omit<MutableFunction, 'id'>): number {
-    const id = this.functions.length;
-    this.functions.push({ id, ...f });
-    return id;
-  }
-
-  private reportSyntaxErrors(root: Node): void {
-    const stack: Node[] = [root];
-    let reported = 0;
-    while (stack.length > 0 && reported < 5) {
-      const n = stack.pop() as Node;
-      if (n.isError || n.isMissing) {
-        this.issues.push({
-          kind: 'syntax-error',
-          message: n.isMissing ? `syntax error: missing ${n.type}` : 'syntax error: code the parser could not read',
-          line: n.startPosition.row + 1,
-        });
-        reported++;
-        continue;
-      }
-      if (!n.hasError) continue;
-      for (let i = n.childCount - 1; i >= 0; i--) {
-        const c = n.child(i);
-        if (c) stack.push(c);
-      }
-    }
-  }
-
   /**
    * A worker thread's script (it takes `parentPort` or `workerData` from `worker_threads`) runs on
    * its own thread and event loop: blocking there does not stall the main loop.
    */
   private workerRole(): RoleMark | undefined {
-    const usesWorkerApi = this.bindings.some(
+    const usesWorkerApi = this.model.bindings.some(
       (b) => b.value.kind === 'name' && /^worker_threads\.(parentPort|workerData)$/.test(b.value.qname),
     );
     return usesWorkerApi ? { role: 'worker', reason: 'a worker thread script (uses worker_threads parentPort or workerData)' } : undefined;
   }
 
   private result(): FileModel {
-    const calls = [...this.calls.values()].sort((a, b) => a.id - b.id);
-    const loops: LoopModel[] = this.loops.map(({ loop, bodyStart, bodyEnd, forceSuspends }) => ({
-      ...loop,
-      bodySuspends:
-        forceSuspends || this.suspensions.some((s) => s.fnId === loop.functionId && s.index >= bodyStart && s.index < bodyEnd),
-    }));
-    const role = this.fileRole ?? this.workerRole() ?? this.clientRole;
-    return {
+    return this.model.build({
       path: this.path,
       ecosystem: 'node',
       modules: this.modules,
-      functions: this.functions,
-      calls,
-      loops,
-      bindings: this.bindings,
-      classes: this.classes,
-      ...(role ? { role } : {}),
-      ...(this.starExports.length > 0 ? { starExports: [...this.starExports] } : {}),
-      importLines: [...this.importLines].sort((a, b) => a - b),
-      issues: this.issues,
-    };
+      role: this.fileRole ?? this.workerRole() ?? this.clientRole,
+      starExports: this.starExports,
+    });
   }
 }
 

@@ -9,24 +9,16 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type {
   Argument,
   ArgumentPosition,
-  Binding,
-  CallSite,
-  ClassModel,
   Decorator,
-  FileIssue,
   FileModel,
-  FunctionModel,
-  LoopModel,
   RoleMark,
   Span,
   ValueRef,
 } from '../../ir/model.js';
+import { hasToken, ModelBuilder, spanBetween, spanOf } from '../model-builder.js';
 import { PYTHON_BUILTINS } from './builtins.js';
 import { evaluateConstant, rangeIterations } from './constants.js';
 import { isPackageInit, moduleNamesForPath, resolveRelativeModule } from './modules.js';
-
-/** How deep the lowering follows nested syntax before it gives up on a subtree. */
-const MAX_DEPTH = 500;
 
 const UNKNOWN = (text: string): ValueRef => ({ kind: 'unknown', text: text.slice(0, 80) });
 const named = (qname: string): ValueRef => ({ kind: 'name', qname });
@@ -56,38 +48,11 @@ interface Ctx {
   readonly inAwaitedCall: boolean;
 }
 
-type MutableFunction = { -readonly [K in keyof FunctionModel]: FunctionModel[K] };
-
-function spanOf(node: Node): Span {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-  };
-}
-
-function spanBetween(start: Node, end: Node): Span {
-  return {
-    line: start.startPosition.row + 1,
-    column: start.startPosition.column + 1,
-    endLine: end.endPosition.row + 1,
-    endColumn: end.endPosition.column + 1,
-  };
-}
 
 function unwrapParens(node: Node): Node {
   let n = node;
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0) ?? n;
   return n;
-}
-
-function hasKeyword(node: Node, keyword: string): boolean {
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c && !c.isNamed && c.type === keyword) return true;
-  }
-  return false;
 }
 
 function stringValue(node: Node): string | undefined {
@@ -135,23 +100,13 @@ function isMainGuard(node: Node): boolean {
 }
 
 export class PythonLowering {
-  private readonly functions: MutableFunction[] = [];
-  private readonly calls = new Map<number, CallSite>();
-  private nextCallId = 0;
-  private readonly loops: { loop: Omit<LoopModel, 'bodySuspends'>; bodyStart: number; bodyEnd: number; forceSuspends: boolean }[] = [];
-  private readonly suspensions: { fnId: number; index: number }[] = [];
-  private readonly bindings: Binding[] = [];
-  private readonly classes: ClassModel[] = [];
-  private readonly classAttributes = new Map<string, { name: string; value: ValueRef }[]>();
-  private readonly importLines = new Set<number>();
-  private readonly issues: FileIssue[] = [];
+  private readonly model = new ModelBuilder();
   private readonly moduleVars = new Map<string, ValueRef>();
   private readonly constants = new Map<string, number>();
   private readonly starImports: string[] = [];
   private readonly modules: string[];
   private readonly module: string;
   private readonly isInit: boolean;
-  private tooDeepReported = false;
 
   constructor(
     private readonly path: string,
@@ -164,7 +119,7 @@ export class PythonLowering {
 
   lower(tree: Tree): FileModel {
     const root = tree.rootNode;
-    const moduleFn = this.addFunction({
+    const moduleFn = this.model.addFunction({
       parent: null,
       kind: 'module',
       name: '<module>',
@@ -176,7 +131,7 @@ export class PythonLowering {
     const scope: Scope = { fnId: moduleFn, vars: new Map(), parent: undefined, qprefix: this.module };
     this.collectModuleNames(root);
     this.visitBlock(root, { scope, depth: 0, inAwaitedCall: false });
-    if (root.hasError) this.reportSyntaxErrors(root);
+    this.model.reportSyntaxErrors(root);
     return this.result();
   }
 
@@ -234,17 +189,7 @@ export class PythonLowering {
   }
 
   private visit(node: Node, ctx: Ctx): void {
-    if (ctx.depth > MAX_DEPTH) {
-      if (!this.tooDeepReported) {
-        this.tooDeepReported = true;
-        this.issues.push({
-          kind: 'too-deep',
-          message: `nesting deeper than ${MAX_DEPTH} levels; the code below it was not analysed`,
-          line: node.startPosition.row + 1,
-        });
-      }
-      return;
-    }
+    if (this.model.tooDeep(node, ctx.depth)) return;
     const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
     switch (node.type) {
       case 'import_statement':
@@ -274,7 +219,7 @@ export class PythonLowering {
         this.lowerWhile(node, inner);
         return;
       case 'if_statement':
-        if (ctx.scope.parent === undefined && this.functions[ctx.scope.fnId]?.kind === 'module' && isMainGuard(node)) {
+        if (ctx.scope.parent === undefined && this.model.functions[ctx.scope.fnId]?.kind === 'module' && isMainGuard(node)) {
           this.lowerMainGuard(node, inner);
           return;
         }
@@ -318,19 +263,19 @@ export class PythonLowering {
   }
 
   private recordSuspension(node: Node, scope: Scope): void {
-    this.suspensions.push({ fnId: scope.fnId, index: node.startIndex });
+    this.model.suspendAt(scope.fnId, node.startIndex);
   }
 
   // ---- imports ---------------------------------------------------------------------------------
 
   private lowerImport(node: Node, scope: Scope): void {
     const atModule = scope.parent === undefined;
-    if (atModule) for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.importLines.add(l);
+    if (atModule) for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.model.importLines.add(l);
     const bind = (local: string, target: string): void => {
       const ref = named(target);
       if (atModule) {
         this.moduleVars.set(local, ref);
-        this.bindings.push({ name: local, qname: `${this.module}.${local}`, value: ref, line: node.startPosition.row + 1 });
+        this.model.bindings.push({ name: local, qname: `${this.module}.${local}`, value: ref, line: node.startPosition.row + 1 });
       } else scope.vars.set(local, ref);
     };
     if (node.type === 'import_statement') {
@@ -407,12 +352,12 @@ export class PythonLowering {
   private lowerFunction(node: Node, decorators: Decorator[], ctx: Ctx, passedTo?: ArgumentPosition, outer?: Node): void {
     const name = node.childForFieldName('name')?.text ?? '<anonymous>';
     const scope = ctx.scope;
-    const isAsync = hasKeyword(node, 'async');
+    const isAsync = hasToken(node, 'async');
     const isMethod = scope.classQname !== undefined;
     const qname = isMethod ? `${scope.classQname}.${name}` : `${scope.qprefix}.${name}`;
     const returnType = node.childForFieldName('return_type');
     const returns = returnType ? this.annotationType(returnType, scope) : undefined;
-    const id = this.addFunction({
+    const id = this.model.addFunction({
       parent: scope.fnId,
       kind: isMethod ? 'method' : 'function',
       name,
@@ -537,15 +482,15 @@ export class PythonLowering {
       if (b && (b.type === 'identifier' || b.type === 'attribute')) bases.push(this.valueOf(b, scope));
     }
     const attributes: { name: string; value: ValueRef }[] = [];
-    this.classAttributes.set(qname, attributes);
+    this.model.classAttributes.set(qname, attributes);
     const classScope: Scope = { fnId: scope.fnId, vars: new Map(), parent: scope, qprefix: qname, classQname: qname };
     const body = node.childForFieldName('body');
     if (body) this.visitBlock(body, { ...ctx, scope: classScope });
-    this.classes.push({ name, qname, bases, attributes, span: spanOf(node) });
+    this.model.classes.push({ name, qname, bases, attributes, span: spanOf(node) });
   }
 
   private lowerLambda(node: Node, ctx: Ctx, passedTo: ArgumentPosition | undefined): number {
-    const id = this.addFunction({
+    const id = this.model.addFunction({
       parent: ctx.scope.fnId,
       kind: 'lambda',
       name: '<lambda>',
@@ -566,7 +511,7 @@ export class PythonLowering {
   }
 
   private lowerMainGuard(node: Node, ctx: Ctx): void {
-    const id = this.addFunction({
+    const id = this.model.addFunction({
       parent: ctx.scope.fnId,
       kind: 'block',
       name: '<main>',
@@ -598,11 +543,11 @@ export class PythonLowering {
     if (target.type === 'identifier') {
       const name = target.text;
       if (scope.classQname !== undefined) {
-        this.classAttributes.get(scope.classQname)?.push({ name, value });
+        this.model.classAttributes.get(scope.classQname)?.push({ name, value });
         return;
       }
       if (scope.parent === undefined) {
-        this.bindings.push({ name, qname: `${this.module}.${name}`, value, line: target.startPosition.row + 1 });
+        this.model.bindings.push({ name, qname: `${this.module}.${name}`, value, line: target.startPosition.row + 1 });
         return;
       }
       scope.vars.set(name, value);
@@ -612,7 +557,7 @@ export class PythonLowering {
       const obj = target.childForFieldName('object');
       const attr = target.childForFieldName('attribute')?.text;
       if (obj?.type === 'identifier' && attr && scope.selfName === obj.text && scope.selfClass) {
-        this.classAttributes.get(scope.selfClass)?.push({ name: attr, value });
+        this.model.classAttributes.get(scope.selfClass)?.push({ name: attr, value });
       }
       return;
     }
@@ -631,7 +576,7 @@ export class PythonLowering {
   }
 
   private lowerWith(node: Node, ctx: Ctx): void {
-    const isAsync = hasKeyword(node, 'async');
+    const isAsync = hasToken(node, 'async');
     if (isAsync) this.recordSuspension(node, ctx.scope);
     const clause = node.namedChildren.find((c) => c?.type === 'with_clause');
     for (const item of clause?.namedChildren ?? []) {
@@ -657,7 +602,7 @@ export class PythonLowering {
   // ---- loops -----------------------------------------------------------------------------------
 
   private lowerFor(node: Node, ctx: Ctx): void {
-    const isAsync = hasKeyword(node, 'async');
+    const isAsync = hasToken(node, 'async');
     const right = node.childForFieldName('right');
     const left = node.childForFieldName('left');
     const body = node.childForFieldName('body');
@@ -697,17 +642,17 @@ export class PythonLowering {
       kind: 'for',
       ctx,
       iterations: right ? this.rangeBound(right, ctx.scope) : undefined,
-      suspends: hasKeyword(node, 'async'),
+      suspends: hasToken(node, 'async'),
     });
   }
 
   private lowerWhile(node: Node, ctx: Ctx): void {
     const cond = node.childForFieldName('condition');
     const body = node.childForFieldName('body');
-    const before = this.nextCallId;
+    const before = this.model.nextCallId;
     if (cond) this.visit(cond, ctx);
     const conditionCallIds: number[] = [];
-    for (let id = before; id < this.nextCallId; id++) conditionCallIds.push(id);
+    for (let id = before; id < this.model.nextCallId; id++) conditionCallIds.push(id);
     const c = cond ? unwrapParens(cond) : null;
     this.pushLoop({
       node,
@@ -751,7 +696,7 @@ export class PythonLowering {
     suspends?: boolean;
   }): void {
     const body = l.body ?? l.node;
-    this.loops.push({
+    this.model.loops.push({
       loop: {
         functionId: l.ctx.scope.fnId,
         kind: l.kind,
@@ -771,7 +716,7 @@ export class PythonLowering {
   // ---- calls -----------------------------------------------------------------------------------
 
   private lowerCall(node: Node, ctx: Ctx, awaited: boolean): number {
-    const id = this.nextCallId++;
+    const id = this.model.nextCallId++;
     const fn = node.childForFieldName('function');
     const argsNode = node.childForFieldName('arguments');
     // The callee's own subexpressions run first (`a.b(x).c()` lowers `a.b(x)` too).
@@ -801,7 +746,7 @@ export class PythonLowering {
       args.push(this.lowerArgument(a, argCtx, { callId: id, index: index++ }));
     }
     const callee = fn ? this.valueOf(fn, ctx.scope) : UNKNOWN(node.text);
-    this.calls.set(id, {
+    this.model.calls.set(id, {
       id,
       functionId: ctx.scope.fnId,
       span: this.callSpan(node, fn),
@@ -915,56 +860,13 @@ export class PythonLowering {
 
   // ---- bookkeeping -----------------------------------------------------------------------------
 
-  private addFunction(f: Omit<MutableFunction, 'id'>): number {
-    const id = this.functions.length;
-    const fn: MutableFunction = { id, ...f };
-    this.functions.push(fn);
-    return id;
-  }
-
-  private reportSyntaxErrors(root: Node): void {
-    const stack: Node[] = [root];
-    let reported = 0;
-    while (stack.length > 0 && reported < 5) {
-      const n = stack.pop() as Node;
-      if (n.isError || n.isMissing) {
-        this.issues.push({
-          kind: 'syntax-error',
-          message: n.isMissing ? `syntax error: missing ${n.type}` : 'syntax error: code the parser could not read',
-          line: n.startPosition.row + 1,
-        });
-        reported++;
-        continue;
-      }
-      if (!n.hasError) continue;
-      for (let i = n.childCount - 1; i >= 0; i--) {
-        const c = n.child(i);
-        if (c) stack.push(c);
-      }
-    }
-  }
-
   private result(): FileModel {
-    const calls = [...this.calls.values()].sort((a, b) => a.id - b.id);
-    const loops: LoopModel[] = this.loops.map(({ loop, bodyStart, bodyEnd, forceSuspends }) => ({
-      ...loop,
-      bodySuspends:
-        forceSuspends ||
-        this.suspensions.some((s) => s.fnId === loop.functionId && s.index >= bodyStart && s.index < bodyEnd),
-    }));
-    return {
+    return this.model.build({
       path: this.path,
       ecosystem: 'python',
       modules: this.modules,
-      functions: this.functions,
-      calls,
-      loops,
-      bindings: this.bindings,
-      classes: this.classes,
-      ...(this.fileRole ? { role: this.fileRole } : {}),
-      ...(this.starImports.length > 0 ? { starExports: [...this.starImports] } : {}),
-      importLines: [...this.importLines].sort((a, b) => a - b),
-      issues: this.issues,
-    };
+      role: this.fileRole,
+      starExports: this.starImports,
+    });
   }
 }
