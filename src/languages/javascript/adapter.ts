@@ -22,7 +22,7 @@ function grammarFor(path: string): Grammar {
 }
 
 const TEST_DIRS = new Set(['__tests__', '__mocks__', 'test', 'tests', 'spec', 'e2e', 'cypress', 'playwright']);
-const SCRIPT_DIRS = new Set(['scripts', 'script', 'bin', 'migrations', 'seeds', 'seeders', 'fixtures']);
+const SCRIPT_DIRS = new Set(['scripts', 'script', 'bin', 'cli', 'migrations', 'seeds', 'seeders', 'fixtures']);
 const CONFIG_FILE = /^(?:.*\.config|gulpfile|gruntfile|webpack\..*|rollup\..*|\.eslintrc.*|jest\.setup|vitest\.setup)\.[mc]?[jt]sx?$/i;
 
 /** Roles a JavaScript file's path gives it: tests, scripts and CLIs, migrations, build configuration. */
@@ -34,6 +34,7 @@ export function javascriptPathRole(path: string): RoleMark | undefined {
   if (/\.(test|spec|e2e)\.[mc]?[jt]sx?$/i.test(file)) return { role: 'test', reason: 'a test file' };
   if (dirs.some((d) => SCRIPT_DIRS.has(d))) return { role: 'script', reason: 'in a scripts folder' };
   if (CONFIG_FILE.test(file)) return { role: 'script', reason: 'a build or tool configuration file' };
+  if (/^cli\.[mc]?[jt]s$/i.test(file)) return { role: 'script', reason: 'a command-line entry point' };
   return undefined;
 }
 

@@ -18,6 +18,7 @@ export function pythonPathRole(path: string): RoleMark | undefined {
     return { role: 'test', reason: 'a test module' };
   }
   if (dirs.some((d) => d === 'scripts' || d === 'script' || d === 'bin')) return { role: 'script', reason: 'in a scripts folder' };
+  if (file === 'cli.py' || file === '__main__.py') return { role: 'script', reason: `${file} is a command-line entry point` };
   if (dirs.some((d) => d === 'migrations' || d === 'alembic')) return { role: 'script', reason: 'a database migration' };
   if (['manage.py', 'setup.py', 'noxfile.py', 'fabfile.py', 'conf.py'].includes(file) && dirs.length <= 1) {
     return { role: 'script', reason: `${file} is a command-line entry point` };
