@@ -31,6 +31,9 @@ function renderEntry(entry: Entry, lang: string): string {
       lines.push(`Category: **${entry.category}** · id ${code(entry.id)}`, '', entry.why, '');
       lines.push('Use instead:', '', ...entry.useInstead.map((u) => `- ${code(u)}`), '');
       if (entry.when?.minArg) lines.push(`Reported when argument ${entry.when.minArg.keyword ?? entry.when.minArg.index} is at least ${entry.when.minArg.value} or not a literal.`, '');
+      if (entry.when?.argNotLiteral !== undefined) lines.push(`Reported when argument ${entry.when.argNotLiteral} is not a literal.`, '');
+      if (entry.when?.fact) lines.push(`Reported when the adapter observes \`${entry.when.fact}\` on the call.`, '');
+      if (entry.when?.noCallback) lines.push('Reported only in the synchronous form, without a callback argument.', '');
       break;
     case 'offload':
       lines.push(`id ${code(entry.id)} · callables at ${entry.callableArgs === 'all' ? 'every argument' : entry.callableArgs.map(String).join(', ')}${entry.decorator ? ' · also as a decorator' : ''}`, '', entry.why, '');
@@ -71,4 +74,4 @@ export function renderCatalog(eco: Ecosystem, lang: string): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-export const LANG_OF: Record<string, string> = { python: 'python', node: 'js', rust: 'rust' };
+export const LANG_OF: Record<string, string> = { python: 'python', node: 'ts', rust: 'rust' };

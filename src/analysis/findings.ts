@@ -326,6 +326,8 @@ function blocksWith(entry: BlockingEntry, call: ResolvedCall): boolean {
   const when = entry.when;
   if (!when) return true;
   if (when.fact !== undefined && !(call.site.facts ?? []).includes(when.fact)) return false;
+  // A function, or a name standing for one, among the arguments is the callback of the async form.
+  if (when.noCallback && call.site.args.some((a) => a.kind === 'function' || a.kind === 'reference')) return false;
   if (when.argNotLiteral !== undefined) {
     const arg = call.site.args.find((a) => a.index === when.argNotLiteral);
     if (arg?.kind === 'literal') return false;

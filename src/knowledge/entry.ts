@@ -47,6 +47,8 @@ export interface BlockingEntry extends EntryBase {
     readonly argNotLiteral?: number;
     /** Blocks only when the adapter observed this fact about the call (see `CallSite.facts`). */
     readonly fact?: string;
+    /** Blocks only in its synchronous form, called without a callback (`crypto.randomBytes(n)`). */
+    readonly noCallback?: boolean;
   };
 }
 

@@ -1,4 +1,4 @@
-// Helpers for writing the Node catalog: dedented example source and the worker-thread offload idiom.
+// Helpers for writing the Node catalog: dedented example source.
 
 /**
  * TypeScript source written inline in a catalog file: the template's raw text, without the first
@@ -28,15 +28,4 @@ export function ts(strings: TemplateStringsArray, ...values: readonly unknown[])
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0);
   const indent = indents.length > 0 ? Math.min(...indents) : 0;
   return `${lines.map((l) => l.slice(indent).trimEnd()).join('\n')}\n`;
-}
-
-/**
- * The offload idiom for work that has no asynchronous form: run it in a worker thread. `call` is the
- * blocking call as the worker makes it (`pbkdf2Sync(password, salt, 600_000, 32, 'sha256')`).
- */
-export function inWorker(call: string): readonly string[] {
-  return [
-    `await pool.run(input)  // piscina: the worker module returns ${call}`,
-    `await pool.exec((input) => ${call}, [input])  // workerpool: the function runs in a worker thread`,
-  ];
 }

@@ -7,14 +7,14 @@ import { blocking, type Entry } from '../entry.js';
 import { ts } from './authoring.js';
 
 /** The sentence every entry's `why` ends with. */
-const WAITS = 'and blocks the event loop thread until the child exits: for as long as the command runs, no other callback or request is served';
+const WAITS = 'blocking the event loop thread until the child exits; no other callback or request is served while the command runs';
 
 export const entries: readonly Entry[] = [
   blocking({
     id: 'node:child_process.execSync',
     match: ['child_process.execSync'],
     category: 'subprocess',
-    why: `child_process.execSync runs the command in a shell ${WAITS}.`,
+    why: `child_process.execSync runs the command in a shell, ${WAITS}.`,
     does: 'runs a process and waits for it',
     useInstead: [
       "const { stdout } = await promisify(exec)(command)  // exec from 'node:child_process', promisify from 'node:util'",
@@ -45,7 +45,7 @@ export const entries: readonly Entry[] = [
     id: 'node:child_process.execFileSync',
     match: ['child_process.execFileSync'],
     category: 'subprocess',
-    why: `child_process.execFileSync runs the program ${WAITS}.`,
+    why: `child_process.execFileSync runs the program, ${WAITS}.`,
     does: 'runs a process and waits for it',
     useInstead: [
       "const { stdout } = await promisify(execFile)(file, args)  // execFile from 'node:child_process', promisify from 'node:util'",
@@ -76,7 +76,7 @@ export const entries: readonly Entry[] = [
     id: 'node:child_process.spawnSync',
     match: ['child_process.spawnSync'],
     category: 'subprocess',
-    why: `child_process.spawnSync starts the program ${WAITS}, collecting its whole output in memory.`,
+    why: `child_process.spawnSync runs the program and collects its whole output in memory, ${WAITS}.`,
     does: 'runs a process and waits for it',
     useInstead: [
       "const child = spawn(file, args); const [code] = await once(child, 'exit')  // spawn from 'node:child_process', once from 'node:events'",
@@ -106,7 +106,7 @@ export const entries: readonly Entry[] = [
     id: 'node:execa.execaSync',
     match: ['execa.execaSync', 'execa.sync'],
     category: 'subprocess',
-    why: `execa's execaSync (execa.sync before version 6) runs the program through child_process.spawnSync ${WAITS}.`,
+    why: `execa's execaSync (execa.sync before version 6) runs the program through child_process.spawnSync, ${WAITS}.`,
     does: 'runs a process and waits for it',
     useInstead: ["const { stdout } = await execa(file, args)  // import { execa } from 'execa'"],
     example: {
@@ -131,7 +131,7 @@ export const entries: readonly Entry[] = [
     id: 'node:execa.execaCommandSync',
     match: ['execa.execaCommandSync', 'execa.commandSync'],
     category: 'subprocess',
-    why: `execa's execaCommandSync (execa.commandSync before version 6) splits the command line and runs it through child_process.spawnSync ${WAITS}.`,
+    why: `execa's execaCommandSync (execa.commandSync before version 6) splits the command line and runs it through child_process.spawnSync, ${WAITS}.`,
     does: 'runs a process and waits for it',
     useInstead: ["const { stdout } = await execaCommand(command)  // import { execaCommand } from 'execa'"],
     example: {
@@ -156,7 +156,7 @@ export const entries: readonly Entry[] = [
     id: 'node:cross-spawn.sync',
     match: ['cross-spawn.sync', 'cross-spawn.spawn.sync'],
     category: 'subprocess',
-    why: `cross-spawn's sync is child_process.spawnSync with Windows command resolution: it starts the program ${WAITS}.`,
+    why: `cross-spawn's sync (child_process.spawnSync with Windows command resolution) runs the program, ${WAITS}.`,
     does: 'runs a process and waits for it',
     useInstead: ["const child = spawn(file, args); await once(child, 'exit')  // spawn from 'cross-spawn', once from 'node:events'"],
     example: {

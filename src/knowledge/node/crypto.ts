@@ -25,7 +25,7 @@ function cryptoJob(o: CryptoJob): BlockingEntry {
     match: [`crypto.${o.name}`],
     category: 'cpu',
     ...(o.when ? { when: o.when } : {}),
-    why: `crypto.${o.name} ${o.what} on the event loop thread; the work takes milliseconds to seconds, during which no other callback or request runs.`,
+    why: `crypto.${o.name} ${o.what}, all of it on the event loop thread: no other callback or request runs until it returns.`,
     does: o.does,
     useInstead: [
       `await promisify(${o.twin})(${o.args})  // ${o.twin} from 'node:crypto', promisify from 'node:util': the work runs in libuv's threadpool`,
@@ -58,7 +58,7 @@ export const entries: readonly Entry[] = [
   cryptoJob({
     name: 'pbkdf2Sync',
     twin: 'pbkdf2',
-    what: 'derives a key by running the hash for the given number of iterations (a work factor chosen to be slow)',
+    what: 'runs the hash function once per iteration asked for, a work factor chosen to make key derivation slow',
     does: 'derives a key on the event loop',
     params: 'password: string, salt: Buffer',
     args: "password, salt, 600000, 32, 'sha256'",
@@ -67,7 +67,7 @@ export const entries: readonly Entry[] = [
   cryptoJob({
     name: 'scryptSync',
     twin: 'scrypt',
-    what: 'derives a key with scrypt, a function made slow and memory-hungry on purpose',
+    what: 'derives the key with scrypt, made slow and memory-hungry on purpose',
     does: 'derives a key on the event loop',
     params: 'password: string, salt: Buffer',
     args: 'password, salt, 64',
@@ -77,7 +77,7 @@ export const entries: readonly Entry[] = [
   cryptoJob({
     name: 'generateKeyPairSync',
     twin: 'generateKeyPair',
-    what: 'generates a key pair; RSA, DSA and DH keys need large random primes, which takes tens of milliseconds to seconds',
+    what: 'generates the key pair, and RSA, DSA and DH keys need large random primes, tens of milliseconds to seconds of work',
     does: 'generates a key pair on the event loop',
     params: 'bits: number',
     args: "'rsa', { modulusLength: bits }",
@@ -85,7 +85,7 @@ export const entries: readonly Entry[] = [
   cryptoJob({
     name: 'generatePrimeSync',
     twin: 'generatePrime',
-    what: 'searches for a random prime of the given size, which grows steeply with the size',
+    what: 'searches for a random prime of the given size, work that grows steeply with the size',
     does: 'generates a prime on the event loop',
     params: 'bits: number',
     args: 'bits',
@@ -94,7 +94,7 @@ export const entries: readonly Entry[] = [
   cryptoJob({
     name: 'checkPrimeSync',
     twin: 'checkPrime',
-    what: 'runs Miller-Rabin rounds over the candidate, costly for the sizes used in cryptography',
+    what: 'runs Miller-Rabin rounds over the candidate, costly at the sizes used in cryptography',
     does: 'tests a prime on the event loop',
     params: 'candidate: bigint',
     args: 'candidate',
@@ -104,7 +104,7 @@ export const entries: readonly Entry[] = [
   cryptoJob({
     name: 'randomFillSync',
     twin: 'randomFill',
-    what: 'fills the buffer from the CSPRNG; for large buffers (64 KiB or more, or a size not written as a literal) that takes long enough to stall the loop',
+    what: 'fills the buffer from the CSPRNG, which takes long for large buffers (64 KiB or more, or a size not written as a literal)',
     does: 'generates random bytes on the event loop',
     params: 'buffer: Buffer',
     args: 'buffer',
@@ -116,7 +116,7 @@ export const entries: readonly Entry[] = [
     category: 'cpu',
     // Without a callback randomBytes is synchronous; with one it runs in the threadpool. The size is
     // what decides whether the synchronous form matters.
-    when: { minArg: { index: 0, value: 65_536 } },
+    when: { minArg: { index: 0, value: 65_536 }, noCallback: true },
     why: 'crypto.randomBytes without a callback generates the bytes synchronously on the event loop thread; for large sizes (64 KiB or more, or a size not written as a literal) that stalls every other callback and request.',
     does: 'generates random bytes on the event loop',
     useInstead: [

@@ -273,7 +273,7 @@ export const entries: readonly Entry[] = [
   descriptorCall({ name: 'writeSync', does: 'writes to a file synchronously', what: 'writes the data', params: 'data: string', args: 'data', method: 'write(data)', value: true }),
   descriptorCall({ name: 'readvSync', does: 'reads from a file synchronously', what: 'reads into the buffers', params: 'buffers: Buffer[]', args: 'buffers', method: 'readv(buffers)', value: true }),
   descriptorCall({ name: 'writevSync', does: 'writes to a file synchronously', what: 'writes the buffers', params: 'buffers: Buffer[]', args: 'buffers', method: 'writev(buffers)', value: true }),
-  descriptorCall({ name: 'closeSync', does: 'closes a file synchronously', what: 'closes the descriptor, flushing what the file system still holds for it,', method: 'close()' }),
+  descriptorCall({ name: 'closeSync', does: 'closes a file synchronously', what: 'closes the descriptor', method: 'close()' }),
   descriptorCall({ name: 'fstatSync', does: 'stats a file synchronously', what: 'stats the open file', method: 'stat()', value: true }),
   descriptorCall({ name: 'fsyncSync', does: 'flushes a file to disk synchronously', what: "waits until the storage device holds the file's data and metadata", method: 'sync()' }),
   descriptorCall({ name: 'fdatasyncSync', does: 'flushes a file to disk synchronously', what: "waits until the storage device holds the file's data", method: 'datasync()' }),

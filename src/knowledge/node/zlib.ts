@@ -8,6 +8,7 @@ import { ts } from './authoring.js';
 /** A zlib `<twin>Sync` function, replaced by its promisified twin. */
 function zlibSync(twin: string, o: { what: string; does: string }): BlockingEntry {
   const name = `${twin}Sync`;
+  const stream = `create${twin.charAt(0).toUpperCase()}${twin.slice(1)}`;
   const promisified = `${twin}Async`;
   return blocking({
     id: `node:zlib.${name}`,
@@ -18,7 +19,7 @@ function zlibSync(twin: string, o: { what: string; does: string }): BlockingEntr
     useInstead: [
       `await promisify(${twin})(buffer)  // ${twin} from 'node:zlib', promisify from 'node:util': the work runs in libuv's threadpool`,
       `zlib.${twin}(buffer, callback)`,
-      "await pipeline(source, zlib.createGzip(), destination)  // stream/promises: compress as the data flows",
+      `await pipeline(source, zlib.${stream}(), destination)  // pipeline from 'node:stream/promises': process the data in chunks as it flows`,
     ],
     example: {
       bad: ts`
