@@ -27,6 +27,8 @@ export interface AnalysisInput {
   readonly diagnostics?: readonly Diagnostic[];
   /** The text of a file, to tell blank changed lines from code. */
   readonly readSource?: (path: string) => string | undefined;
+  /** Files that should have been analysed and could not be (unreadable, too large, over budget). */
+  readonly unanalysed?: readonly string[];
 }
 
 /** How many of an entry's alternatives a finding's remediation names. */
@@ -70,17 +72,22 @@ export function analyze(input: AnalysisInput): Report {
   const preexisting = findings.length - introduced.length;
   const diagnostics = [...(input.diagnostics ?? []), ...fileDiagnostics(program, changed)];
 
+  const unanalysed = [...new Set(input.unanalysed ?? [])].sort();
+  const missed = unanalysed.length > 0 ? `; ${plural(unanalysed.length, 'file')} could not be analysed (see diagnostics)` : '';
+
   if (changed === undefined) {
     const notApplicable = roleExemptFiles(program, table);
+    const verdict: Verdict = introduced.length > 0 ? 'fail' : contexts.length > 0 || unanalysed.length > 0 ? 'pass' : 'unknown';
     return build({
-      verdict: introduced.length > 0 ? 'fail' : contexts.length > 0 ? 'pass' : 'unknown',
-      confidence: introduced.length > 0 ? surest(introduced) : diagnostics.length > 0 ? 'medium' : 'high',
+      // Never a silent pass: files that could not be read leave the verdict open.
+      verdict: verdict === 'pass' && unanalysed.length > 0 ? 'unknown' : verdict,
+      confidence: introduced.length > 0 ? surest(introduced) : unanalysed.length > 0 ? 'low' : diagnostics.length > 0 ? 'medium' : 'high',
       summary:
-        introduced.length > 0
+        (introduced.length > 0
           ? `${plural(introduced.length, 'blocking call')} on ${introduced.length === 1 ? 'an async path' : 'async paths'}`
           : contexts.length > 0
             ? `${plural(contexts.length, 'async context')} checked: none blocks`
-            : 'no async code found: the rule does not apply',
+            : 'no async code found: the rule does not apply') + missed,
       findings,
       notApplicable: [...notApplicable, ...(input.skipped ?? [])],
       diagnostics,
@@ -115,6 +122,12 @@ export function analyze(input: AnalysisInput): Report {
         ? `the rule does not apply: the change touches only ${reasons.map((r) => REASON_WORDS[r]).join(', ')}`
         : 'the rule does not apply: no changed line lies on an async path';
   }
+  if (unanalysed.length > 0 && verdict !== 'fail') {
+    // Never a silent pass: a changed file that could not be analysed may hold the blocking call.
+    verdict = 'unknown';
+    confidence = 'low';
+  }
+  summary += missed;
   if (preexisting > 0) summary += `; ${plural(preexisting, 'pre-existing blocking call')} not introduced by the change`;
   return build({
     verdict,
@@ -279,7 +292,7 @@ function classifyChanges(
     }
     if (fileTouches) {
       touch.touchesAsync = true;
-      if (file.issues.some((i) => i.kind === 'syntax-error')) touch.syntaxErrors = true;
+      if (file.issues.some((i) => i.kind === 'syntax-error' || i.kind === 'too-deep')) touch.syntaxErrors = true;
       touch.unresolvedCalls += countUnresolved(file, table, lines, touchedOwners);
     } else {
       const reason = [...reasons].sort((a, b) => reasonRank(a) - reasonRank(b))[0];

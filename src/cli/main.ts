@@ -22,7 +22,25 @@ interface OutputOptions {
   failOn: FailOn;
   color?: boolean;
   maxFileSize?: number;
+  fileTimeout?: number;
+  timeout?: number;
   debug?: boolean;
+}
+
+function parseDuration(flag: string, unit: string): (value: string) => number {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} takes a whole number of ${unit}, 0 for no limit (got '${value}')`);
+    return Number(value);
+  };
+}
+
+/** The limits every command shares, as library options. */
+function limits(opts: OutputOptions): { maxFileBytes?: number; fileTimeoutMs?: number; runTimeoutMs?: number } {
+  return {
+    ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
+    ...(opts.fileTimeout !== undefined ? { fileTimeoutMs: opts.fileTimeout } : {}),
+    ...(opts.timeout !== undefined ? { runTimeoutMs: opts.timeout * 1000 } : {}),
+  };
 }
 
 function parseSize(value: string): number {
@@ -44,6 +62,8 @@ function addOutputOptions(cmd: Command): Command {
     .option('--color', 'colour the text output (default: when stdout is a terminal)')
     .option('--no-color', 'never colour the output')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 2m)', parseSize)
+    .option('--file-timeout <ms>', 'give up parsing a file after this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
+    .option('--timeout <seconds>', 'stop reading files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
     .option('--debug', 'print the stack trace of errors');
 }
 
@@ -95,7 +115,7 @@ function buildProgram(): Command {
       ...(base !== undefined ? { base } : {}),
       ...(head !== undefined ? { head } : {}),
       ...(patch !== undefined ? { patch } : {}),
-      ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
+      ...limits(opts),
     });
     emit(analysis, opts);
   });
@@ -109,7 +129,7 @@ function buildProgram(): Command {
     const analysis = await analyzeFiles({
       cwd: process.cwd(),
       paths,
-      ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
+      ...limits(opts),
     });
     emit(analysis, opts);
   });

@@ -7,9 +7,16 @@ import { adapterFor } from '../languages/registry.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** How long parsing one file may take before it is given up, in milliseconds. */
+export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
+/** How long a whole run may spend reading and lowering files, in milliseconds. */
+export const DEFAULT_RUN_TIMEOUT_MS = 600_000;
 
 export interface LoadOptions {
   readonly maxFileBytes: number;
+  readonly fileTimeoutMs: number;
+  /** `performance.now()` after which no further file is read; the rest are reported. */
+  readonly deadline?: number;
 }
 
 export interface Loaded {
@@ -18,10 +25,18 @@ export interface Loaded {
   readonly diagnostics: Diagnostic[];
   /** The decoded text of every file read, for code frames and blank-line checks. */
   readonly sources: Map<string, string>;
+  /** Files that should have been analysed and were not (unreadable, too large, over budget, failed). */
+  readonly unanalysed: string[];
 }
 
-/** Text of a file: UTF-8 (a BOM dropped, invalid bytes replaced), or undefined when it is binary. */
+/**
+ * Text of a file: UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8 (a BOM dropped,
+ * invalid bytes replaced); undefined when it is binary (a NUL byte in its first 8000 bytes).
+ */
 export function decodeSource(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: false }).decode(bytes.subarray(2));
+  }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) return undefined;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -39,20 +54,34 @@ export async function loadFiles(
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
 ): Promise<Loaded> {
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map() };
+  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [] };
+  const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
+  let outOfTime = false;
   for (const path of paths) {
     const adapter = adapterFor(path);
     if (!adapter) {
       if (reportSkipped(path)) loaded.skipped.push({ file: path, reason: 'unsupported-language' });
       continue;
     }
+    if (!outOfTime && options.deadline !== undefined && performance.now() > options.deadline) outOfTime = true;
+    if (outOfTime) {
+      if (reportSkipped(path)) {
+        loaded.unanalysed.push(path);
+        loaded.diagnostics.push({ file: path, message: 'not analysed: the run went over its time budget (--timeout)' });
+      }
+      continue;
+    }
     const bytes = read(path);
     if (bytes === undefined) {
-      if (reportSkipped(path)) loaded.diagnostics.push({ file: path, message: 'could not be read' });
+      if (reportSkipped(path)) {
+        loaded.unanalysed.push(path);
+        loaded.diagnostics.push({ file: path, message: 'could not be read (missing, unreadable or outside the repository)' });
+      }
       continue;
     }
     if (bytes.length > options.maxFileBytes) {
       if (reportSkipped(path)) {
+        loaded.unanalysed.push(path);
         loaded.skipped.push({ file: path, reason: 'too-large' });
         loaded.diagnostics.push({
           file: path,
@@ -68,9 +97,11 @@ export async function loadFiles(
     }
     loaded.sources.set(path, text);
     try {
-      loaded.files.push(await adapter.lower(path, text, project));
+      loaded.files.push(await adapter.lower(path, text, budgeted));
     } catch (error) {
-      loaded.diagnostics.push({ file: path, message: `could not be analysed: ${(error as Error).message}` });
+      // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
+      if (reportSkipped(path)) loaded.unanalysed.push(path);
+      loaded.diagnostics.push({ file: path, message: `not analysed: ${(error as Error).message}` });
     }
   }
   return loaded;

@@ -15,7 +15,7 @@ import { Catalog } from '../knowledge/catalog.js';
 import { ecosystems } from '../knowledge/index.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
-import { DEFAULT_MAX_FILE_BYTES, loadFiles } from './load.js';
+import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles } from './load.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
 export class UsageError extends Error {}
@@ -25,6 +25,10 @@ export interface CommonOptions {
   readonly cwd: string;
   /** Files larger than this many bytes are skipped with a note. */
   readonly maxFileBytes?: number;
+  /** How long parsing one file may take, in milliseconds (0: no limit). */
+  readonly fileTimeoutMs?: number;
+  /** How long reading and lowering all files may take, in milliseconds (0: no limit). */
+  readonly runTimeoutMs?: number;
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -49,6 +53,15 @@ let sharedCatalog: Catalog | undefined;
 function catalog(): Catalog {
   sharedCatalog ??= new Catalog(ecosystems);
   return sharedCatalog;
+}
+
+function loadOptions(options: CommonOptions): LoadOptions {
+  const run = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  return {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    ...(run > 0 ? { deadline: performance.now() + run } : {}),
+  };
 }
 
 /** The tree as adapters see it, to read project configuration such as tsconfig `paths`. */
@@ -84,7 +97,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const loaded = await loadFiles(
     sources,
     (p) => tree.readFile(p),
-    { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES },
+    loadOptions(options),
     (p) => changed.has(p),
     project,
   );
@@ -96,6 +109,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
     changed,
     skipped: [...skipped, ...loaded.skipped],
     diagnostics: [...diagnostics, ...loaded.diagnostics],
+    unanalysed: loaded.unanalysed,
     readSource: (p) => loaded.sources.get(p),
   });
   return { report, root, readSource: (p) => loaded.sources.get(p) };
@@ -117,7 +131,7 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   const loaded = await loadFiles(
     targets.files,
     read,
-    { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES },
+    loadOptions(options),
     (p) => adapterFor(p) !== undefined,
     projectOf(targets.files, read),
   );
@@ -127,6 +141,7 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     catalog: catalog(),
     skipped: loaded.skipped,
     diagnostics: loaded.diagnostics,
+    unanalysed: loaded.unanalysed,
   });
   return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };
 }

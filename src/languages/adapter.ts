@@ -7,6 +7,8 @@ export interface ProjectInfo {
   /** Every file of the tree, repository-relative. */
   readonly files: readonly string[];
   readFile(path: string): string | undefined;
+  /** How long parsing one file may take, in milliseconds (see `parseWithBudget`). */
+  readonly parseBudgetMs?: number;
 }
 
 export interface LanguageAdapter {

@@ -3,7 +3,7 @@
 import type { Parser } from 'web-tree-sitter';
 import type { FileModel, RoleMark } from '../../ir/model.js';
 import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
-import { createParser } from '../parser.js';
+import { createParser, parseWithBudget } from '../parser.js';
 import { JavaScriptLowering } from './lower.js';
 import { PathAliases } from './path-aliases.js';
 
@@ -65,8 +65,7 @@ export class JavaScriptAdapter implements LanguageAdapter {
       parser = createParser(GRAMMARS[grammar]);
       this.parsers.set(grammar, parser);
     }
-    const tree = (await parser).parse(source);
-    if (!tree) throw new Error(`tree-sitter could not parse ${path}`);
+    const tree = parseWithBudget(await parser, source, project?.parseBudgetMs);
     try {
       return new JavaScriptLowering(path, javascriptPathRole(path), this.aliasesOf(project)).lower(tree);
     } finally {

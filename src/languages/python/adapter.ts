@@ -2,8 +2,8 @@
 
 import type { Parser } from 'web-tree-sitter';
 import type { FileModel, RoleMark } from '../../ir/model.js';
-import type { LanguageAdapter } from '../adapter.js';
-import { createParser } from '../parser.js';
+import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
+import { createParser, parseWithBudget } from '../parser.js';
 import { PythonLowering } from './lower.js';
 
 const GRAMMAR = 'tree-sitter-python/tree-sitter-python.wasm';
@@ -32,11 +32,9 @@ export class PythonAdapter implements LanguageAdapter {
   readonly extensions = ['.py', '.pyi'] as const;
   private parser: Promise<Parser> | undefined;
 
-  async lower(path: string, source: string): Promise<FileModel> {
+  async lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel> {
     this.parser ??= createParser(GRAMMAR);
-    const parser = await this.parser;
-    const tree = parser.parse(source);
-    if (!tree) throw new Error(`tree-sitter could not parse ${path}`);
+    const tree = parseWithBudget(await this.parser, source, project?.parseBudgetMs);
     try {
       return new PythonLowering(path, pythonPathRole(path)).lower(tree);
     } finally {
