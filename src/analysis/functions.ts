@@ -53,6 +53,8 @@ export class FunctionTable {
   /** Coroutines handed to a runner such as `asyncio.run(main())`, with the runner's call. */
   private readonly runners: { file: FileModel; site: CallSite; target: FunctionRef; api: string }[] = [];
   private readonly roleCache = new Map<string, RoleMark | null>();
+  /** For each repository function, the kinds of the functions that call it directly. */
+  private readonly callerKinds = new Map<string, Set<string>>();
 
   constructor(
     readonly program: Program,
@@ -68,6 +70,13 @@ export class FunctionTable {
       const resolver = this.resolvers.get(file.ecosystem);
       if (!resolver) continue;
       for (const site of file.calls) this.calls.set(callKey(file, site.id), { file, site, callee: resolver.callee(site.callee) });
+    }
+    for (const call of this.calls.values()) {
+      if (call.callee.kind !== 'function') continue;
+      const key = functionKey(call.callee.ref);
+      const kinds = this.callerKinds.get(key) ?? new Set<string>();
+      kinds.add(this.fnOf(call.file, call.site.functionId).kind);
+      this.callerKinds.set(key, kinds);
     }
     for (const file of program.files) this.markBoundaries(file);
     for (const info of this.infos.values()) info.owner = this.ownerOf(info.ref, 0);
@@ -283,6 +292,11 @@ export class FunctionTable {
     if (byCall) return byCall;
     const runner = this.runnerRole(ref, depth);
     if (runner) return runner;
+    // `async function start() {...}; start();` at module level: a program's start-up, run once.
+    const callers = this.callerKinds.get(functionKey(ref));
+    if (fn.isAsync && callers?.size === 1 && callers.has('module') && !this.infos.get(functionKey(ref))?.callback) {
+      return { role: 'startup', reason: 'an async function started only from module-level code' };
+    }
     // Code nested in a test or a script is test or script code too; but a callback or task started
     // from start-up code (`tokio::spawn` in `main`, a route registered at module level) is not
     // start-up code itself.
