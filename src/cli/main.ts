@@ -24,6 +24,7 @@ interface OutputOptions {
   maxFileSize?: number;
   fileTimeout?: number;
   timeout?: number;
+  cache?: boolean;
   debug?: boolean;
 }
 
@@ -35,8 +36,9 @@ function parseDuration(flag: string, unit: string): (value: string) => number {
 }
 
 /** The limits every command shares, as library options. */
-function limits(opts: OutputOptions): { maxFileBytes?: number; fileTimeoutMs?: number; runTimeoutMs?: number } {
+function limits(opts: OutputOptions): { maxFileBytes?: number; fileTimeoutMs?: number; runTimeoutMs?: number; cache?: boolean } {
   return {
+    ...(opts.cache === false ? { cache: false } : {}),
     ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
     ...(opts.fileTimeout !== undefined ? { fileTimeoutMs: opts.fileTimeout } : {}),
     ...(opts.timeout !== undefined ? { runTimeoutMs: opts.timeout * 1000 } : {}),
@@ -64,6 +66,7 @@ function addOutputOptions(cmd: Command): Command {
     .option('--max-file-size <bytes>', 'skip files larger than this (default 2m)', parseSize)
     .option('--file-timeout <ms>', 'give up parsing a file after this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
     .option('--timeout <seconds>', 'stop reading files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
+    .option('--no-cache', 'lower every file again instead of reusing the cache of earlier runs')
     .option('--debug', 'print the stack trace of errors');
 }
 

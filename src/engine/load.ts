@@ -1,9 +1,11 @@
 // Reads and lowers source files: decoding, size and binary checks, and the language adapters.
 
+import { createHash } from 'node:crypto';
 import type { FileModel } from '../ir/model.js';
 import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
-import { adapterFor } from '../languages/registry.js';
+import { adapterFor, allAdapters } from '../languages/registry.js';
+import type { ModelCache } from './cache.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -14,6 +16,8 @@ export const DEFAULT_RUN_TIMEOUT_MS = 600_000;
 
 export interface LoadOptions {
   readonly maxFileBytes: number;
+  /** Lowered files from earlier runs; absent with `--no-cache`. */
+  readonly cache?: ModelCache;
   readonly fileTimeoutMs: number;
   /** `performance.now()` after which no further file is read; the rest are reported. */
   readonly deadline?: number;
@@ -43,6 +47,17 @@ export function decodeSource(bytes: Buffer): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The content of the project files that change how adapters lower (tsconfig paths), hashed. */
+function projectConfigKey(project: ProjectInfo): string {
+  const hash = createHash('sha256');
+  for (const adapter of allAdapters()) {
+    const pattern = adapter.configFiles;
+    if (!pattern) continue;
+    for (const file of project.files.filter((f) => pattern.test(f)).sort()) hash.update(file).update('\0').update(project.readFile(file) ?? '');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * Lowers every supported file among `paths`. Unsupported files are left out silently unless
  * `reportUnsupported` lists them (a diff reports each changed file it cannot read).
@@ -57,6 +72,7 @@ export async function loadFiles(
   const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [] };
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   let outOfTime = false;
+  const configKey = project ? projectConfigKey(project) : '';
   for (const path of paths) {
     const adapter = adapterFor(path);
     if (!adapter) {
@@ -96,8 +112,16 @@ export async function loadFiles(
       continue;
     }
     loaded.sources.set(path, text);
+    const cacheId = `${adapter.id}\0${configKey}`;
+    const cached = options.cache?.get(cacheId, path, text);
+    if (cached) {
+      loaded.files.push(cached);
+      continue;
+    }
     try {
-      loaded.files.push(await adapter.lower(path, text, budgeted));
+      const model = await adapter.lower(path, text, budgeted);
+      loaded.files.push(model);
+      options.cache?.put(cacheId, path, text, model);
     } catch (error) {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
       if (reportSkipped(path)) loaded.unanalysed.push(path);

@@ -15,6 +15,7 @@ import { Catalog } from '../knowledge/catalog.js';
 import { ecosystems } from '../knowledge/index.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
+import { cacheFolder, ModelCache } from './cache.js';
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles } from './load.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
@@ -29,6 +30,8 @@ export interface CommonOptions {
   readonly fileTimeoutMs?: number;
   /** How long reading and lowering all files may take, in milliseconds (0: no limit). */
   readonly runTimeoutMs?: number;
+  /** Reuse lowered files from earlier runs (default true). */
+  readonly cache?: boolean;
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -55,9 +58,10 @@ function catalog(): Catalog {
   return sharedCatalog;
 }
 
-function loadOptions(options: CommonOptions): LoadOptions {
+function loadOptions(options: CommonOptions, root: string): LoadOptions {
   const run = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
   return {
+    ...(options.cache === false ? {} : { cache: new ModelCache(cacheFolder(root)) }),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     ...(run > 0 ? { deadline: performance.now() + run } : {}),
@@ -97,7 +101,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const loaded = await loadFiles(
     sources,
     (p) => tree.readFile(p),
-    loadOptions(options),
+    loadOptions(options, root),
     (p) => changed.has(p),
     project,
   );
@@ -131,7 +135,7 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   const loaded = await loadFiles(
     targets.files,
     read,
-    loadOptions(options),
+    loadOptions(options, targets.root),
     (p) => adapterFor(p) !== undefined,
     projectOf(targets.files, read),
   );

@@ -20,6 +20,8 @@ export interface LanguageAdapter {
   readonly extensions: readonly string[];
   /** Files with a right ending that hold no code to analyse (`.d.ts` declarations). */
   readonly skips?: RegExp;
+  /** Project files whose content changes how files are lowered (`tsconfig.json`): part of cache keys. */
+  readonly configFiles?: RegExp;
   /** Parses and lowers one file. Never throws for bad source: problems go in `FileModel.issues`. */
   lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel>;
 }

@@ -44,6 +44,7 @@ export class JavaScriptAdapter implements LanguageAdapter {
   readonly extensions = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
   /** Declaration files describe types only; minified bundles are build output. */
   readonly skips = /\.d\.[mc]?ts$|\.min\.js$/;
+  readonly configFiles = /(^|\/)(tsconfig|jsconfig)\.json$/;
   private readonly parsers = new Map<Grammar, Promise<Parser>>();
   /** tsconfig `paths` per project, read once per run. */
   private readonly aliases = new WeakMap<ProjectInfo, PathAliases>();

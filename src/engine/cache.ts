@@ -1,0 +1,112 @@
+// A cache of lowered files on disk, keyed by content and by the code that lowered them, so that a
+// repeated run re-parses only what changed. Entries are written atomically (a temporary file renamed
+// into place), so concurrent runs never read half an entry; an entry that cannot be read or does not
+// look like a lowered file is ignored and rebuilt.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileModel } from '../ir/model.js';
+import { VERSION } from '../version.js';
+
+let fingerprint: string | undefined;
+
+/**
+ * What lowered a cached file: the tool's version and the compiled adapters themselves, so that a
+ * changed adapter (even at the same version, during development) never serves stale models.
+ */
+function lowererFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256').update(VERSION);
+  const languages = join(dirname(fileURLToPath(import.meta.url)), '..', 'languages');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.js')) hash.update(name).update(readFileSync(full));
+    }
+  };
+  try {
+    walk(languages);
+  } catch {
+    hash.update('unreadable');
+  }
+  fingerprint = hash.digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
+/** The folder that holds the cache for a repository: its node_modules/.cache, else the user cache. */
+export function cacheFolder(root: string): string {
+  const local = join(root, 'node_modules');
+  if (existsSync(local)) return join(local, '.cache', 'asyncguard');
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'asyncguard');
+}
+
+function looksLowered(value: unknown, path: string): value is FileModel {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<FileModel>;
+  return (
+    m.path === path &&
+    typeof m.ecosystem === 'string' &&
+    Array.isArray(m.modules) &&
+    Array.isArray(m.functions) &&
+    Array.isArray(m.calls) &&
+    Array.isArray(m.loops) &&
+    Array.isArray(m.bindings) &&
+    Array.isArray(m.classes) &&
+    Array.isArray(m.importLines) &&
+    Array.isArray(m.issues)
+  );
+}
+
+export class ModelCache {
+  private readonly folder: string;
+  private writable = true;
+  hits = 0;
+  misses = 0;
+
+  constructor(folder: string) {
+    this.folder = join(folder, lowererFingerprint());
+  }
+
+  private keyOf(adapter: string, path: string, source: string): string {
+    return createHash('sha256').update(adapter).update('\0').update(path).update('\0').update(source).digest('hex');
+  }
+
+  private fileOf(key: string): string {
+    return join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The lowered file for this exact path and content, if a sound entry exists. */
+  get(adapter: string, path: string, source: string): FileModel | undefined {
+    const file = this.fileOf(this.keyOf(adapter, path, source));
+    try {
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (looksLowered(value, path)) {
+        this.hits++;
+        return value;
+      }
+    } catch {
+      // Missing or corrupt: lowered again and rewritten below.
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  put(adapter: string, path: string, source: string, model: FileModel): void {
+    if (!this.writable) return;
+    const file = this.fileOf(this.keyOf(adapter, path, source));
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(temp, JSON.stringify(model));
+      renameSync(temp, file);
+    } catch {
+      // A read-only or full disk only costs speed: stop trying for this run.
+      this.writable = false;
+    }
+  }
+}
