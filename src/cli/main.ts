@@ -25,6 +25,7 @@ interface OutputOptions {
   fileTimeout?: number;
   timeout?: number;
   cache?: boolean;
+  workers?: number;
   debug?: boolean;
 }
 
@@ -36,8 +37,15 @@ function parseDuration(flag: string, unit: string): (value: string) => number {
 }
 
 /** The limits every command shares, as library options. */
-function limits(opts: OutputOptions): { maxFileBytes?: number; fileTimeoutMs?: number; runTimeoutMs?: number; cache?: boolean } {
+function limits(opts: OutputOptions): {
+  maxFileBytes?: number;
+  fileTimeoutMs?: number;
+  runTimeoutMs?: number;
+  cache?: boolean;
+  workers?: number;
+} {
   return {
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(opts.cache === false ? { cache: false } : {}),
     ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
     ...(opts.fileTimeout !== undefined ? { fileTimeoutMs: opts.fileTimeout } : {}),
@@ -67,6 +75,11 @@ function addOutputOptions(cmd: Command): Command {
     .option('--file-timeout <ms>', 'give up parsing a file after this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
     .option('--timeout <seconds>', 'stop reading files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
     .option('--no-cache', 'lower every file again instead of reusing the cache of earlier runs')
+    .option('--workers <n>', 'worker threads that parse files (default: one per core; 1: none)', (v: string) => {
+      const n = parseDuration('--workers', 'threads')(v);
+      if (n < 1) throw new UsageError('--workers takes a whole number of 1 or more');
+      return n;
+    })
     .option('--debug', 'print the stack trace of errors');
 }
 

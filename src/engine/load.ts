@@ -6,6 +6,8 @@ import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
+import type { LowerProject, LowerResult, LowerTask } from './lower-worker.js';
+import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -18,6 +20,8 @@ export interface LoadOptions {
   readonly maxFileBytes: number;
   /** Lowered files from earlier runs; absent with `--no-cache`. */
   readonly cache?: ModelCache;
+  /** Worker threads that lower files (1: lower on this thread). */
+  readonly workers?: number;
   readonly fileTimeoutMs: number;
   /** `performance.now()` after which no further file is read; the rest are reported. */
   readonly deadline?: number;
@@ -59,8 +63,9 @@ function projectConfigKey(project: ProjectInfo): string {
 }
 
 /**
- * Lowers every supported file among `paths`. Unsupported files are left out silently unless
- * `reportUnsupported` lists them (a diff reports each changed file it cannot read).
+ * Lowers every supported file among `paths`: reads, checks and decodes them, takes what the cache
+ * has, and lowers the rest, on a pool of worker threads when there are many. `reportSkipped` says
+ * which files must not disappear silently when they cannot be read (a diff's changed files).
  */
 export async function loadFiles(
   paths: readonly string[],
@@ -70,9 +75,9 @@ export async function loadFiles(
   project?: ProjectInfo,
 ): Promise<Loaded> {
   const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [] };
-  const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
-  let outOfTime = false;
   const configKey = project ? projectConfigKey(project) : '';
+  const pending: LowerTask[] = [];
+  let outOfTime = false;
   for (const path of paths) {
     const adapter = adapterFor(path);
     if (!adapter) {
@@ -112,21 +117,48 @@ export async function loadFiles(
       continue;
     }
     loaded.sources.set(path, text);
-    const cacheId = `${adapter.id}\0${configKey}`;
-    const cached = options.cache?.get(cacheId, path, text);
-    if (cached) {
-      loaded.files.push(cached);
-      continue;
-    }
-    try {
-      const model = await adapter.lower(path, text, budgeted);
-      loaded.files.push(model);
-      options.cache?.put(cacheId, path, text, model);
-    } catch (error) {
+    const cached = options.cache?.get(`${adapter.id}\0${configKey}`, path, text);
+    if (cached) loaded.files.push(cached);
+    else pending.push({ index: pending.length, path, source: text });
+  }
+  const results = await lowerAll(pending, options, project);
+  for (const result of results) {
+    const task = pending[result.index];
+    if (!task) continue;
+    if ('model' in result) {
+      loaded.files.push(result.model);
+      const adapter = adapterFor(task.path);
+      if (adapter) options.cache?.put(`${adapter.id}\0${configKey}`, task.path, task.source, result.model);
+    } else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
-      if (reportSkipped(path)) loaded.unanalysed.push(path);
-      loaded.diagnostics.push({ file: path, message: `not analysed: ${(error as Error).message}` });
+      if (reportSkipped(task.path)) loaded.unanalysed.push(task.path);
+      loaded.diagnostics.push({ file: task.path, message: `not analysed: ${result.error}` });
     }
   }
   return loaded;
+}
+
+/** Lowers the files the cache did not have: in worker threads when they are many, else here. */
+async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, project: ProjectInfo | undefined): Promise<LowerResult[]> {
+  const workers = options.workers ?? defaultWorkers();
+  if (workers > 1 && tasks.length >= POOL_THRESHOLD) {
+    const configs = allAdapters().flatMap((a) => (a.configFiles ? (project?.files ?? []).filter((f) => a.configFiles?.test(f)) : []));
+    const lowerProject: LowerProject = {
+      configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
+      parseBudgetMs: options.fileTimeoutMs,
+    };
+    return lowerInPool(tasks, lowerProject, workers);
+  }
+  const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
+  const results: LowerResult[] = [];
+  for (const task of tasks) {
+    const adapter = adapterFor(task.path);
+    if (!adapter) continue;
+    try {
+      results.push({ index: task.index, model: await adapter.lower(task.path, task.source, budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs }) });
+    } catch (error) {
+      results.push({ index: task.index, error: (error as Error).message });
+    }
+  }
+  return results;
 }

@@ -32,6 +32,8 @@ export interface CommonOptions {
   readonly runTimeoutMs?: number;
   /** Reuse lowered files from earlier runs (default true). */
   readonly cache?: boolean;
+  /** Worker threads that parse and lower files (default: one per core, at most 8; 1: none). */
+  readonly workers?: number;
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -62,6 +64,7 @@ function loadOptions(options: CommonOptions, root: string): LoadOptions {
   const run = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
   return {
     ...(options.cache === false ? {} : { cache: new ModelCache(cacheFolder(root)) }),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     ...(run > 0 ? { deadline: performance.now() + run } : {}),
