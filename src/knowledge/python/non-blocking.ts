@@ -266,6 +266,101 @@ export const entries: readonly Entry[] = [
       `,
     },
   }),
+  nonBlocking({
+    id: 'python:slack_sdk.web.async_client',
+    match: ['slack_sdk.web.async_client.*', 'slack_sdk.webhook.async_client.*'],
+    why: "slack_sdk's AsyncWebClient and AsyncWebhookClient send Slack API calls on aiohttp: every call is awaited.",
+    example: {
+      bad: py`
+        from slack_sdk import WebClient
+
+        async def announce(client: WebClient, channel: str):
+            client.chat_postMessage(channel=channel, text="Deployed")
+      `,
+      good: py`
+        from slack_sdk.web.async_client import AsyncWebClient
+
+        async def announce(client: AsyncWebClient, channel: str):
+            await client.chat_postMessage(channel=channel, text="Deployed")
+      `,
+    },
+  }),
+  nonBlocking({
+    id: 'python:gcloud.aio',
+    match: ['gcloud.aio.*'],
+    why: 'The gcloud-aio libraries (gcloud-aio-storage, -pubsub, -datastore, ...) call Google Cloud APIs on aiohttp: every request is awaited.',
+    example: {
+      bad: py`
+        from google.cloud import storage
+
+        async def load(blob: storage.Blob) -> bytes:
+            return blob.download_as_bytes()
+      `,
+      good: py`
+        from gcloud.aio.storage import Storage
+
+        async def load(storage: Storage, name: str) -> bytes:
+            return await storage.download("reports", name)
+      `,
+    },
+  }),
+  nonBlocking({
+    id: 'python:azure.storage.blob.aio',
+    match: ['azure.storage.blob.aio.*'],
+    why: "azure.storage.blob.aio holds the awaitable twins of the Blob Storage clients, on aiohttp: requests are awaited, and getting a client does no I/O.",
+    example: {
+      bad: py`
+        from azure.storage.blob import BlobClient
+
+        async def save(blob: BlobClient, data: bytes) -> None:
+            blob.upload_blob(data, overwrite=True)
+      `,
+      good: py`
+        from azure.storage.blob.aio import BlobClient
+
+        async def save(blob: BlobClient, data: bytes) -> None:
+            await blob.upload_blob(data, overwrite=True)
+      `,
+    },
+  }),
+  nonBlocking({
+    id: 'python:kubernetes_asyncio',
+    match: ['kubernetes_asyncio.*'],
+    why: 'kubernetes_asyncio is the asyncio build of the Kubernetes client: API calls and watches are awaited on aiohttp.',
+    example: {
+      bad: py`
+        from kubernetes import client
+
+        async def nodes(v1: client.CoreV1Api):
+            return v1.list_node()
+      `,
+      good: py`
+        from kubernetes_asyncio import client
+
+        async def nodes(v1: client.CoreV1Api):
+            return await v1.list_node()
+      `,
+    },
+  }),
+  nonBlocking({
+    id: 'python:aiodocker',
+    match: ['aiodocker.*'],
+    why: "aiodocker talks to the Docker daemon's API on aiohttp: containers, images and system calls are awaited.",
+    example: {
+      bad: py`
+        import docker
+
+        async def start(client: docker.DockerClient, image: str):
+            return client.containers.run(image, detach=True)
+      `,
+      good: py`
+        import aiodocker
+
+        async def start(docker: aiodocker.Docker, image: str):
+            return await docker.containers.run(config={"Image": image})
+      `,
+    },
+  }),
 
   // Files.
   nonBlocking({

@@ -103,6 +103,26 @@ export const entries: readonly Entry[] = [
   gives('aiohttp.ClientSession', 'homeassistant.helpers.aiohttp_client.async_get_clientsession'),
   gives('httpx.AsyncClient', 'homeassistant.helpers.httpx_client.get_async_client'),
 
+  // Twilio: the client's list resources are attributes, read without I/O.
+  gives('twilio.rest.api.v2010.account.message.MessageList', 'twilio.rest.Client.messages', 'twilio.rest.Client.api.account.messages', 'twilio.rest.Client.api.v2010.account.messages'),
+  gives('twilio.rest.api.v2010.account.call.CallList', 'twilio.rest.Client.calls', 'twilio.rest.Client.api.account.calls', 'twilio.rest.Client.api.v2010.account.calls'),
+
+  // Google Cloud Storage: bucket() and blob() build references without a request.
+  gives('google.cloud.storage.Bucket', 'google.cloud.storage.Client.bucket', 'google.cloud.storage.client.Client.bucket'),
+  gives('google.cloud.storage.Blob', 'google.cloud.storage.Bucket.blob', 'google.cloud.storage.bucket.Bucket.blob'),
+
+  // Azure Blob Storage: clients are built from connection strings, URLs and each other without I/O.
+  gives('azure.storage.blob.BlobServiceClient', 'azure.storage.blob.BlobServiceClient.from_connection_string'),
+  gives('azure.storage.blob.ContainerClient', 'azure.storage.blob.BlobServiceClient.get_container_client', 'azure.storage.blob.ContainerClient.from_connection_string', 'azure.storage.blob.ContainerClient.from_container_url'),
+  gives('azure.storage.blob.BlobClient', 'azure.storage.blob.BlobServiceClient.get_blob_client', 'azure.storage.blob.ContainerClient.get_blob_client', 'azure.storage.blob.BlobClient.from_connection_string', 'azure.storage.blob.BlobClient.from_blob_url'),
+
+  // docker-py: the client's collections are attributes.
+  gives('docker.models.containers.ContainerCollection', 'docker.DockerClient.containers', 'docker.client.DockerClient.containers'),
+  gives('docker.models.images.ImageCollection', 'docker.DockerClient.images', 'docker.client.DockerClient.images'),
+
+  // Celery: AsyncResult(task_id) and signature() only build objects.
+  gives('celery.canvas.Signature', 'celery.signature', 'celery.canvas.signature', 'celery.Task.s', 'celery.Task.si', 'celery.Task.signature', 'celery.app.task.Task.s', 'celery.app.task.Task.si', 'celery.app.task.Task.signature'),
+
   // API SDK clients: option copies are new clients, made without I/O.
   gives('openai.OpenAI', 'openai.OpenAI.with_options', 'openai.OpenAI.copy'),
   gives('anthropic.Anthropic', 'anthropic.Anthropic.with_options', 'anthropic.Anthropic.copy'),
