@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeFiles, ecosystems, type Entry } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/workspace.js';
 
-const EXAMPLE_PATH: Record<string, string> = { python: 'app/example.py', node: 'src/example.ts' };
+const EXAMPLE_PATH: Record<string, string> = { python: 'app/example.py', rust: 'src/example.rs', node: 'src/example.ts' };
 
 async function findingsOf(ecosystem: string, source: string) {
   const root = tempDir();
