@@ -272,7 +272,8 @@ function classifyChanges(
   for (const [path, lines] of [...changed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = program.file(path);
     if (!file) continue;
-    const text = readSource?.(path)?.split(/\r\n|\r|\n/);
+    // Lines as git and tree-sitter count them: only `\n` ends a line (a lone `\r` does not).
+    const text = readSource?.(path)?.split('\n');
     const imports = new Set(file.importLines);
     const reasons = new Set<NotApplicableReason>();
     let fileTouches = false;

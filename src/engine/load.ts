@@ -6,7 +6,7 @@ import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
-import type { LowerProject, LowerResult, LowerTask } from './lower-worker.js';
+import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET } from './lower-worker.js';
 import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
@@ -88,7 +88,7 @@ export async function loadFiles(
     if (outOfTime) {
       if (reportSkipped(path)) {
         loaded.unanalysed.push(path);
-        loaded.diagnostics.push({ file: path, message: 'not analysed: the run went over its time budget (--timeout)' });
+        loaded.diagnostics.push({ file: path, message: `not analysed: ${OVER_RUN_BUDGET}` });
       }
       continue;
     }
@@ -131,6 +131,8 @@ export async function loadFiles(
       if (adapter) options.cache?.put(`${adapter.id}\0${configKey}`, task.path, task.source, result.model);
     } else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
+      // Files left when the run's time ran out are reported only when they must not disappear.
+      if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) continue;
       if (reportSkipped(task.path)) loaded.unanalysed.push(task.path);
       loaded.diagnostics.push({ file: task.path, message: `not analysed: ${result.error}` });
     }
@@ -147,18 +149,20 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
       configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
       parseBudgetMs: options.fileTimeoutMs,
     };
-    return lowerInPool(tasks, lowerProject, workers);
+    return lowerInPool(tasks, lowerProject, workers, options.deadline);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];
   for (const task of tasks) {
     const adapter = adapterFor(task.path);
     if (!adapter) continue;
-    try {
-      results.push({ index: task.index, model: await adapter.lower(task.path, task.source, budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs }) });
-    } catch (error) {
-      results.push({ index: task.index, error: (error as Error).message });
+    // The run's budget bounds lowering, where the time goes, not only reading.
+    if (options.deadline !== undefined && performance.now() > options.deadline) {
+      results.push({ index: task.index, error: OVER_RUN_BUDGET });
+      continue;
     }
+    const info = budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs };
+    results.push(await lowerTask(adapter, task, info, options.fileTimeoutMs));
   }
   return results;
 }
