@@ -72,8 +72,8 @@ function addOutputOptions(cmd: Command): Command {
     .option('--color', 'colour the text output (default: when stdout is a terminal)')
     .option('--no-color', 'never colour the output')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 2m)', parseSize)
-    .option('--file-timeout <ms>', 'give up parsing a file after this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
-    .option('--timeout <seconds>', 'stop reading files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
+    .option('--file-timeout <ms>', 'give up on a file whose parsing and analysis take longer than this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
+    .option('--timeout <seconds>', 'stop reading and analysing files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
     .option('--no-cache', 'lower every file again instead of reusing the cache of earlier runs')
     .option('--workers <n>', 'worker threads that parse files (default: one per core; 1: none)', (v: string) => {
       const n = parseDuration('--workers', 'threads')(v);

@@ -35,6 +35,8 @@ export interface Loaded {
   readonly sources: Map<string, string>;
   /** Files that should have been analysed and were not (unreadable, too large, over budget, failed). */
   readonly unanalysed: string[];
+  /** Files the change does not touch left unread when the run's time ran out (calls into them are unresolved). */
+  readonly unreadForTime: string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export async function loadFiles(
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
 ): Promise<Loaded> {
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [] };
+  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   let outOfTime = false;
@@ -89,7 +91,7 @@ export async function loadFiles(
       if (reportSkipped(path)) {
         loaded.unanalysed.push(path);
         loaded.diagnostics.push({ file: path, message: `not analysed: ${OVER_RUN_BUDGET}` });
-      }
+      } else loaded.unreadForTime.push(path);
       continue;
     }
     const bytes = read(path);
@@ -132,10 +134,21 @@ export async function loadFiles(
     } else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
       // Files left when the run's time ran out are reported only when they must not disappear.
-      if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) continue;
+      if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) {
+        loaded.unreadForTime.push(task.path);
+        continue;
+      }
       if (reportSkipped(task.path)) loaded.unanalysed.push(task.path);
       loaded.diagnostics.push({ file: task.path, message: `not analysed: ${result.error}` });
     }
+  }
+  if (loaded.unreadForTime.length > 0) {
+    // What was cut short is reported: the untouched files once, under the first of them.
+    const [first, ...others] = [...loaded.unreadForTime].sort();
+    loaded.diagnostics.push({
+      file: first ?? '',
+      message: `not analysed${others.length > 0 ? `, with ${others.length} other unchanged file${others.length === 1 ? '' : 's'}` : ''}: ${OVER_RUN_BUDGET}`,
+    });
   }
   return loaded;
 }

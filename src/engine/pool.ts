@@ -15,10 +15,6 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/**
- * Lowers `tasks` on `workers` threads. Results come back indexed; a worker that dies fails its
- * batch's files with the reason rather than the run.
- */
 /** Lowers a batch on this thread: the fallback for a worker's reply that could not be read. */
 async function lowerHere(batch: readonly LowerTask[], project: LowerProject): Promise<LowerResult[]> {
   const configs = new Map(project.configs);
@@ -31,6 +27,10 @@ async function lowerHere(batch: readonly LowerTask[], project: LowerProject): Pr
   return results;
 }
 
+/**
+ * Lowers `tasks` on `workers` threads. Results come back indexed; a worker that dies fails its
+ * batch's files with the reason rather than the run.
+ */
 export async function lowerInPool(
   tasks: readonly LowerTask[],
   project: LowerProject,

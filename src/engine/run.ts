@@ -109,7 +109,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
         unreadable.push(file.path);
         diagnostics.push({
           file: file.path,
-          message: `not analysed: changed by the ${by} but not a readable file in ${where} (missing, a submodule, or a symbolic link that leaves the repository or loops)`,
+          message: `not analysed: changed by the ${by} but not a file asyncguard reads in ${where} (missing, ignored by git, a submodule, or a symbolic link that leaves the repository or loops)`,
         });
       } else {
         diagnostics.push({ file: file.path, message: `changed by the ${by} but not a regular file in ${where}` });
@@ -134,6 +134,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
     skipped: [...skipped, ...loaded.skipped],
     diagnostics: [...diagnostics, ...loaded.diagnostics],
     unanalysed: [...unreadable, ...loaded.unanalysed],
+    readPartially: loaded.unreadForTime.length > 0,
     readSource: (p) => loaded.sources.get(p),
   });
   return { report, root, readSource: (p) => loaded.sources.get(p) };
