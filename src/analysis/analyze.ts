@@ -29,6 +29,8 @@ export interface AnalysisInput {
   readonly readSource?: (path: string) => string | undefined;
   /** Files that should have been analysed and could not be (unreadable, too large, over budget). */
   readonly unanalysed?: readonly string[];
+  /** Files the change does not touch were left unread (the run's time ran out): paths through them are unknown. */
+  readonly readPartially?: boolean;
 }
 
 /** How many of an entry's alternatives a finding's remediation names. */
@@ -107,7 +109,7 @@ export function analyze(input: AnalysisInput): Report {
     summary = `${plural(introduced.length, 'blocking call')} introduced on ${introduced.length === 1 ? 'an async path' : 'async paths'}`;
   } else if (touch.touchesAsync) {
     verdict = 'pass';
-    confidence = touch.syntaxErrors ? 'low' : touch.unresolvedCalls > 0 ? 'medium' : 'high';
+    confidence = touch.syntaxErrors || input.readPartially === true ? 'low' : touch.unresolvedCalls > 0 ? 'medium' : 'high';
     summary =
       'the changed async paths do not block' +
       (touch.unresolvedCalls > 0 ? ` (${plural(touch.unresolvedCalls, 'call')} into unknown code)` : '');
@@ -272,7 +274,8 @@ function classifyChanges(
   for (const [path, lines] of [...changed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = program.file(path);
     if (!file) continue;
-    const text = readSource?.(path)?.split(/\r\n|\r|\n/);
+    // Lines as git and tree-sitter count them: only `\n` ends a line (a lone `\r` does not).
+    const text = readSource?.(path)?.split('\n');
     const imports = new Set(file.importLines);
     const reasons = new Set<NotApplicableReason>();
     let fileTouches = false;

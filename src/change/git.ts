@@ -143,9 +143,17 @@ export function isShallowRepository(root: string): boolean {
 
 export const FETCH_MORE = "run 'git fetch --deepen=<n>' or 'git fetch --unshallow'";
 
+/**
+ * Whether `spec` names an object the repository holds. `rev-parse --verify` accepts any full-length
+ * object id without looking for it, so a commit a shallow clone never fetched would pass it.
+ */
+function objectExists(root: string, spec: string): boolean {
+  return runGit(['cat-file', '-e', '--end-of-options', spec], { cwd: root, allowFailure: true }).status === 0;
+}
+
 /** Why `rev` names no commit, phrased so the user knows what to do next. */
 function missingRevisionReason(root: string, rev: string): string {
-  if (revisionExists(root, rev) !== undefined) return 'it names an object that is not a commit';
+  if (objectExists(root, rev)) return 'it names an object that is not a commit';
   if (/^(HEAD|@)([~^].*)?$/.test(rev) && revisionExists(root, 'HEAD') === undefined) {
     return 'the repository has no commits yet';
   }
@@ -163,6 +171,7 @@ export function resolveRevision(root: string, rev: string): string {
   if (rev.startsWith('-')) {
     throw new GitError(`invalid revision '${rev}': a revision cannot start with '-' (git would read it as an option)`);
   }
+  if (rev.includes('\0')) throw new GitError(`invalid revision '${rev.replaceAll('\0', '\\0')}': it contains a NUL byte`);
   const id = revisionExists(root, `${rev}^{commit}`);
   if (id !== undefined) return id;
   throw new GitError(`unknown revision '${rev}': ${missingRevisionReason(root, rev)}`);

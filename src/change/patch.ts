@@ -172,6 +172,13 @@ function toFileChange(parsed: StructuredPatch, section: GitSection | undefined):
     if (entry.hunks.length === 0) return undefined;
     throw new PatchError("malformed patch: a hunk has no '---'/'+++' file headers naming its file");
   }
+  for (const name of [entry.oldFileName, entry.newFileName]) {
+    // parsePatch unquotes git's C-style quoted names and leaves a malformed one (unterminated,
+    // or with an escape git never writes) as it is, opening quote included.
+    if (name?.startsWith('"')) {
+      throw new PatchError(`malformed patch${where}: the quoted file name '${clip(name)}' is not closed or has an escape git does not write`);
+    }
+  }
   const status = statusOf(entry);
   const { oldName, newName } = stripPrefixes(entry.oldFileName, entry.newFileName);
   const binary = entry.isBinary === true || section?.binary === true;

@@ -60,7 +60,14 @@ type Located =
 
 function locate(given: string, cwd: string): Located {
   const absolute = resolve(cwd, given);
-  const stat = statSync(absolute, { throwIfNoEntry: false });
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(absolute, { throwIfNoEntry: false });
+  } catch {
+    // A symlink loop (ELOOP) or a folder on the way that may not be entered (EACCES): the caller
+    // reports it with the path, as it reports a path that does not exist.
+    return { given, kind: 'missing' };
+  }
   if (stat === undefined || !(stat.isFile() || stat.isDirectory())) return { given, kind: 'missing' };
   // Real paths, because git reports its top-level with symbolic links resolved (/tmp on macOS).
   // A named file keeps its own name even when it is a symlink: the user asked for that path.

@@ -72,8 +72,8 @@ function addOutputOptions(cmd: Command): Command {
     .option('--color', 'colour the text output (default: when stdout is a terminal)')
     .option('--no-color', 'never colour the output')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 2m)', parseSize)
-    .option('--file-timeout <ms>', 'give up parsing a file after this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
-    .option('--timeout <seconds>', 'stop reading files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
+    .option('--file-timeout <ms>', 'give up on a file whose parsing and analysis take longer than this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
+    .option('--timeout <seconds>', 'stop reading and analysing files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
     .option('--no-cache', 'lower every file again instead of reusing the cache of earlier runs')
     .option('--workers <n>', 'worker threads that parse files (default: one per core; 1: none)', (v: string) => {
       const n = parseDuration('--workers', 'threads')(v);
@@ -100,11 +100,20 @@ function emit(analysis: Analysis, opts: OutputOptions): void {
   process.exitCode = exitCodeFor(analysis.report, opts.failOn);
 }
 
+const PATCH_READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a symbolic link that loops',
+};
+
 function readPatch(source: string): string {
   try {
     return source === '-' ? readFileSync(0, 'utf8') : readFileSync(source, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = (code !== undefined ? PATCH_READ_ERRORS[code] : undefined) ?? code ?? (error as Error).message;
     throw new UsageError(`cannot read the patch ${source === '-' ? 'from standard input' : `'${source}'`}: ${reason}`);
   }
 }
@@ -113,7 +122,10 @@ function buildProgram(): Command {
   const program = new Command('asyncguard')
     .description('Reviews code changes for perf-004: async hot paths do not block runtime threads.')
     .version(VERSION, '-v, --version')
-    .showHelpAfterError('(run asyncguard --help for usage)')
+    // Usage errors are one line, like every other error: `asyncguard: <what> (run asyncguard --help for usage)`.
+    .configureOutput({
+      outputError: (text, write) => write(`asyncguard: ${oneLine(text.replace(/^error:\s*/, ''))} (run asyncguard --help for usage)\n`),
+    })
     .exitOverride();
 
   addOutputOptions(
@@ -152,6 +164,19 @@ function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A message on one line: user text in it (a revision or path with a newline) is escaped, not cut,
+ * so the line still says the whole of what went wrong.
+ */
+function oneLine(message: string): string {
+  const named: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return Array.from(message.trim(), (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0x20 && code !== 0x7f) return c;
+    return named[c] ?? `\\x${code.toString(16).padStart(2, '0')}`;
+  }).join('');
+}
+
 function isUserError(error: unknown): error is Error {
   return error instanceof UsageError || error instanceof GitError || error instanceof PatchError;
 }
@@ -167,7 +192,7 @@ async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     const message = isUserError(error) ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-    process.stderr.write(`asyncguard: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`asyncguard: ${oneLine(message)}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     else if (!isUserError(error)) process.stderr.write('asyncguard: run again with --debug for the stack trace\n');
     process.exitCode = 2;

@@ -6,7 +6,7 @@ import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
-import type { LowerProject, LowerResult, LowerTask } from './lower-worker.js';
+import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET } from './lower-worker.js';
 import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
@@ -35,6 +35,8 @@ export interface Loaded {
   readonly sources: Map<string, string>;
   /** Files that should have been analysed and were not (unreadable, too large, over budget, failed). */
   readonly unanalysed: string[];
+  /** Files the change does not touch left unread when the run's time ran out (calls into them are unresolved). */
+  readonly unreadForTime: string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export async function loadFiles(
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
 ): Promise<Loaded> {
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [] };
+  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   let outOfTime = false;
@@ -88,8 +90,8 @@ export async function loadFiles(
     if (outOfTime) {
       if (reportSkipped(path)) {
         loaded.unanalysed.push(path);
-        loaded.diagnostics.push({ file: path, message: 'not analysed: the run went over its time budget (--timeout)' });
-      }
+        loaded.diagnostics.push({ file: path, message: `not analysed: ${OVER_RUN_BUDGET}` });
+      } else loaded.unreadForTime.push(path);
       continue;
     }
     const bytes = read(path);
@@ -131,9 +133,22 @@ export async function loadFiles(
       if (adapter) options.cache?.put(`${adapter.id}\0${configKey}`, task.path, task.source, result.model);
     } else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
+      // Files left when the run's time ran out are reported only when they must not disappear.
+      if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) {
+        loaded.unreadForTime.push(task.path);
+        continue;
+      }
       if (reportSkipped(task.path)) loaded.unanalysed.push(task.path);
       loaded.diagnostics.push({ file: task.path, message: `not analysed: ${result.error}` });
     }
+  }
+  if (loaded.unreadForTime.length > 0) {
+    // What was cut short is reported: the untouched files once, under the first of them.
+    const [first, ...others] = [...loaded.unreadForTime].sort();
+    loaded.diagnostics.push({
+      file: first ?? '',
+      message: `not analysed (unchanged${others.length > 0 ? `, with ${others.length} other unchanged file${others.length === 1 ? '' : 's'}` : ''}): ${OVER_RUN_BUDGET}`,
+    });
   }
   return loaded;
 }
@@ -147,18 +162,20 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
       configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
       parseBudgetMs: options.fileTimeoutMs,
     };
-    return lowerInPool(tasks, lowerProject, workers);
+    return lowerInPool(tasks, lowerProject, workers, options.deadline);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];
   for (const task of tasks) {
     const adapter = adapterFor(task.path);
     if (!adapter) continue;
-    try {
-      results.push({ index: task.index, model: await adapter.lower(task.path, task.source, budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs }) });
-    } catch (error) {
-      results.push({ index: task.index, error: (error as Error).message });
+    // The run's budget bounds lowering, where the time goes, not only reading.
+    if (options.deadline !== undefined && performance.now() > options.deadline) {
+      results.push({ index: task.index, error: OVER_RUN_BUDGET });
+      continue;
     }
+    const info = budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs };
+    results.push(await lowerTask(adapter, task, info, options.fileTimeoutMs));
   }
   return results;
 }

@@ -3,7 +3,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import type { FileModel } from '../ir/model.js';
-import type { ProjectInfo } from '../languages/adapter.js';
+import type { LanguageAdapter, ProjectInfo } from '../languages/adapter.js';
+import { withFileBudget } from '../languages/model-builder.js';
 import { adapterFor } from '../languages/registry.js';
 
 export interface LowerTask {
@@ -26,14 +27,35 @@ export type WorkerMessage = { readonly project: LowerProject } | { readonly task
 
 let project: ProjectInfo | undefined;
 
+/** The reason given for files left unlowered when the run's budget (--timeout) ran out. */
+export const OVER_RUN_BUDGET = 'the run went over its time budget (--timeout)';
+
+/** Why lowering a file failed, in words a user can act on. */
+export function lowerFailure(error: unknown): string {
+  // Recursive walks over pathologically deep syntax (100,000 chained calls) exhaust the stack.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'its code nests deeper than asyncguard can follow (a very long chain or deeply nested expression)';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Lowers one file within its budget (parsing and lowering together, see `withFileBudget`);
+ * a failure is returned as its reason, never thrown.
+ */
+export async function lowerTask(adapter: LanguageAdapter, task: LowerTask, project: ProjectInfo | undefined, budgetMs: number): Promise<LowerResult> {
+  try {
+    return { index: task.index, model: await withFileBudget(budgetMs, () => adapter.lower(task.path, task.source, project)) };
+  } catch (error) {
+    return { index: task.index, error: lowerFailure(error) };
+  }
+}
+
 async function lower(task: LowerTask): Promise<LowerResult> {
   const adapter = adapterFor(task.path);
   if (!adapter) return { index: task.index, error: 'no adapter reads this file' };
-  try {
-    return { index: task.index, model: await adapter.lower(task.path, task.source, project) };
-  } catch (error) {
-    return { index: task.index, error: (error as Error).message };
-  }
+  return lowerTask(adapter, task, project, project?.parseBudgetMs ?? 0);
 }
 
 parentPort?.on('message', (message: WorkerMessage) => {

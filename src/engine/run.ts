@@ -1,7 +1,7 @@
 // Runs the analysis on a change or on whole files: picks the files, loads them, analyses, reports.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { Program } from '../analysis/program.js';
 import type { ChangeSet } from '../change/change-set.js';
@@ -88,16 +88,33 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
     options.patch === undefined && options.head !== undefined ? revisionTree(root, options.head) : workingTree(root);
   const skipped: NotApplicable[] = [];
   const diagnostics: Diagnostic[] = [];
+  const unreadable: string[] = [];
   const changed = new Map<string, Set<number>>();
   const treeFiles = new Set(tree.listFiles());
+  const onDisk = options.patch !== undefined || options.head === undefined;
   for (const file of change.files) {
+    // An added file without lines may be one git could not read (permissions): it must be read, or reported.
+    const hasNewCode = file.addedLines.length > 0 || file.status === 'added';
     if (file.status === 'deleted') skipped.push({ file: file.path, reason: 'deleted' });
     else if (file.binary) skipped.push({ file: file.path, reason: 'binary' });
     else if (isVendoredPath(file.path)) skipped.push({ file: file.path, reason: 'vendored' });
     else if (!adapterFor(file.path)) skipped.push({ file: file.path, reason: 'unsupported-language' });
     else if (!treeFiles.has(file.path)) {
-      diagnostics.push({ file: file.path, message: `changed by the ${options.patch !== undefined ? 'patch' : 'change'} but not found in the ${tree.label}` });
-    } else if (file.addedLines.length > 0) changed.set(file.path, new Set(file.addedLines));
+      const by = options.patch !== undefined ? 'patch' : 'change';
+      const where = onDisk ? 'the working tree' : `revision ${tree.label}`;
+      if (isLinkInside(tree, file.path, onDisk)) {
+        diagnostics.push({ file: file.path, message: `changed by the ${by} but a symbolic link in ${where}: the file it points to is analysed under its own path` });
+      } else if (hasNewCode) {
+        // Never a silent pass: the change's new code may be in the file that could not be read.
+        unreadable.push(file.path);
+        diagnostics.push({
+          file: file.path,
+          message: `not analysed: changed by the ${by} but not a file asyncguard reads in ${where} (missing, ignored by git, a submodule, or a symbolic link that leaves the repository or loops)`,
+        });
+      } else {
+        diagnostics.push({ file: file.path, message: `changed by the ${by} but not a regular file in ${where}` });
+      }
+    } else if (hasNewCode) changed.set(file.path, new Set(file.addedLines));
   }
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
   const project = projectOf([...treeFiles], (p) => tree.readFile(p));
@@ -116,17 +133,60 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
     changed,
     skipped: [...skipped, ...loaded.skipped],
     diagnostics: [...diagnostics, ...loaded.diagnostics],
-    unanalysed: loaded.unanalysed,
+    unanalysed: [...unreadable, ...loaded.unanalysed],
+    readPartially: loaded.unreadForTime.length > 0,
     readSource: (p) => loaded.sources.get(p),
   });
   return { report, root, readSource: (p) => loaded.sources.get(p) };
+}
+
+/**
+ * Whether a changed path the tree does not list is a symbolic link to a file inside the
+ * repository (whose own path is analysed). A revision lists every blob but its links; on disk,
+ * the path itself must be a link.
+ */
+function isLinkInside(tree: SourceTree, path: string, onDisk: boolean): boolean {
+  if (tree.readFile(path) === undefined) return false;
+  if (!onDisk) return true;
+  try {
+    return lstatSync(join(tree.root, path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+const ERRNO_WORDS: Readonly<Record<string, string>> = {
+  ELOOP: 'a symbolic link that loops',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENAMETOOLONG: 'the name is too long',
+  ENOTDIR: 'a part of the path is not a folder',
+  ERR_INVALID_ARG_VALUE: 'the path contains a NUL byte',
+};
+
+/** One line naming each `check` argument that cannot be reviewed, and why. */
+function describeMissing(missing: readonly string[], cwd: string, root: string): string {
+  const absent: string[] = [];
+  const problems: string[] = [];
+  for (const given of missing) {
+    try {
+      const stat = statSync(resolve(cwd, given), { throwIfNoEntry: false });
+      if (stat === undefined) absent.push(given);
+      else if (!stat.isFile() && !stat.isDirectory()) problems.push(`${given} is neither a file nor a folder`);
+      else problems.push(`${given} lies outside ${root}: check one repository at a time`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      problems.push(`cannot read ${given}: ${ERRNO_WORDS[code] ?? code}`);
+    }
+  }
+  return [...(absent.length > 0 ? [`no such file or folder: ${absent.join(', ')}`] : []), ...problems].join('; ');
 }
 
 /** Analyses whole files or folders: every async path in them. */
 export async function runCheck(options: CheckOptions): Promise<Analysis> {
   const targets = collectCheckTargets(options.paths.length > 0 ? options.paths : ['.'], options.cwd);
   if (targets.missing.length > 0) {
-    throw new UsageError(`no such file or folder: ${targets.missing.join(', ')}`);
+    throw new UsageError(describeMissing(targets.missing, options.cwd, targets.root));
   }
   const read = (p: string): Buffer | undefined => {
     try {

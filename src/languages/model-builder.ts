@@ -1,11 +1,32 @@
 // What every adapter's lowering needs: positions from tree-sitter nodes, and a builder that
 // collects a file's functions, calls, loops, bindings and classes into a `FileModel`.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Node } from 'web-tree-sitter';
 import type { Binding, CallSite, ClassModel, FileIssue, FileModel, FunctionModel, LoopModel, RoleMark, Span, ValueRef } from '../ir/model.js';
 
 /** How deep a lowering follows nested syntax before it gives up on a subtree. */
 export const MAX_DEPTH = 500;
+
+/** The `performance.now()` past which the file being lowered is given up (the per-file budget). */
+const fileDeadline = new AsyncLocalStorage<{ readonly deadline: number; readonly budgetMs: number }>();
+
+/**
+ * Runs `lower` (an adapter's `lower` call) under a per-file time budget: a lowering built on
+ * ModelBuilder throws LoweringBudgetExceeded once `budgetMs` have passed, so that one
+ * pathological file (long call chains lowered in quadratic time) cannot hang a run.
+ */
+export function withFileBudget<T>(budgetMs: number, lower: () => Promise<T>): Promise<T> {
+  if (!(budgetMs > 0)) return lower();
+  return fileDeadline.run({ deadline: performance.now() + budgetMs, budgetMs }, lower);
+}
+
+/** Lowering a file took longer than its budget; the file is reported, not analysed. */
+export class LoweringBudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`analysing its syntax took longer than the ${budgetMs} ms budget for one file (--file-timeout)`);
+  }
+}
 
 export function spanOf(node: Node): Span {
   return {
@@ -57,6 +78,8 @@ export class ModelBuilder {
   readonly issues: FileIssue[] = [];
   private readonly suspensions: { fnId: number; index: number }[] = [];
   private tooDeepReported = false;
+  private readonly budget = fileDeadline.getStore();
+  private visits = 0;
 
   addFunction(f: Omit<MutableFunction, 'id'>): number {
     const id = this.functions.length;
@@ -80,8 +103,14 @@ export class ModelBuilder {
     for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) this.importLines.add(l);
   }
 
-  /** True (and reported once per file) when `depth` is past what the lowering follows. */
+  /**
+   * True (and reported once per file) when `depth` is past what the lowering follows. Called on
+   * every node a lowering visits, it also enforces the per-file budget (see `withFileBudget`).
+   */
   tooDeep(node: Node, depth: number): boolean {
+    if (this.budget !== undefined && (++this.visits & 15) === 0 && performance.now() > this.budget.deadline) {
+      throw new LoweringBudgetExceeded(this.budget.budgetMs);
+    }
     if (depth <= MAX_DEPTH) return false;
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;

@@ -1,7 +1,7 @@
 // Obviously heavy inline work: password hashing and key derivation, which are slow on purpose,
 // and image processing. Each call keeps the runtime worker busy for tens of milliseconds or more.
 
-import { blocking, type BlockingEntry, type Entry } from '../entry.js';
+import { blocking, type BlockingEntry, type Entry, type } from '../entry.js';
 import { offloaded, rs } from './authoring.js';
 
 function heavy(id: string, o: { match: readonly string[]; why: string; does: string; params: string; bad: string; good: string; category?: 'cpu' | 'file-io'; useInstead?: readonly string[] }): BlockingEntry {
@@ -31,7 +31,42 @@ function heavy(id: string, o: { match: readonly string[]; why: string; does: str
 
 const HASH = 'hashes a password (deliberately slow)';
 
+/** Where rayon's parallel iterators come from, on the types whose values the analysis can see. */
+const PAR_SOURCES = ['std.vec.Vec', 'std.collections.HashMap', 'std.collections.HashSet', 'std.collections.BTreeMap', 'std.collections.VecDeque'].flatMap((t) =>
+  ['par_iter', 'par_iter_mut', 'into_par_iter', 'par_chunks', 'par_bridge'].map((m) => `${t}.${m}`),
+);
+const PAR = 'rayon.iter.ParallelIterator';
+
 export const entries: readonly Entry[] = [
+  // rayon: the parallel work runs on the pool, but the caller blocks until all of it is done.
+  heavy('rayon.iter.ParallelIterator.collect', {
+    match: ['collect', 'sum', 'product', 'for_each', 'reduce', 'count', 'min', 'max', 'min_by_key', 'max_by_key', 'any', 'all', 'find_any', 'find_first', 'try_for_each', 'fold'].map((m) => `${PAR}.${m}`),
+    why: "A rayon parallel iterator's consuming method (collect, sum, for_each...) splits the work over rayon's pool and blocks the calling thread until every item is done.",
+    does: 'runs parallel work and waits for it',
+    params: 'values: Vec<u64>',
+    bad: 'let _total: u64 = values.par_iter().map(|v| v * 2).sum()',
+    good: 'let _total: u64 = tokio::task::spawn_blocking(move || values.iter().map(|v| v * 2).sum::<u64>()).await?',
+    useInstead: [
+      'tokio::task::spawn_blocking(move || values.par_iter().map(f).collect::<Vec<_>>()).await?',
+      'rayon::spawn the work and await the result over a tokio::sync::oneshot channel',
+    ],
+  }),
+  heavy('rayon.join', {
+    match: ['rayon.join', 'rayon.scope', 'rayon.in_place_scope', 'rayon.ThreadPool.install', 'rayon.ThreadPool.join', 'rayon.ThreadPool.scope'],
+    why: 'rayon::join, scope and ThreadPool::install run work on the pool and block the calling thread until all of it has finished.',
+    does: 'runs parallel work and waits for it',
+    params: 'left: Vec<u64>, right: Vec<u64>',
+    bad: 'let (_a, _b) = rayon::join(|| left.len(), || right.len())',
+    good: 'let (_a, _b) = tokio::task::spawn_blocking(move || rayon::join(|| left.len(), || right.len())).await?',
+    useInstead: ['tokio::task::spawn_blocking(move || rayon::join(a, b)).await?', 'rayon::spawn and await a tokio::sync::oneshot reply'],
+  }),
+  type({ id: 'rust:std.vec.Vec.par_iter', match: PAR_SOURCES, returns: PAR }),
+  type({
+    id: 'rust:rayon.iter.ParallelIterator.map',
+    match: ['map', 'filter', 'filter_map', 'flat_map', 'map_with', 'map_init', 'enumerate', 'zip', 'cloned', 'copied', 'chunks', 'with_min_len', 'with_max_len', 'inspect', 'rev', 'skip', 'take', 'update'].map((m) => `${PAR}.${m}`),
+    returns: PAR,
+  }),
+
   heavy('bcrypt.hash', {
     match: ['bcrypt.hash', 'bcrypt.hash_with_salt', 'bcrypt.hash_with_result', 'bcrypt.non_truncating_hash'],
     why: 'bcrypt::hash runs 2^cost rounds of the Blowfish key schedule (hundreds of milliseconds at the default cost) on the calling thread.',

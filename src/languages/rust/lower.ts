@@ -612,6 +612,8 @@ export class RustLowering {
     // Only `pub use x::*` re-exports x's names to other modules; a private glob serves this one.
     const isPublic = node.namedChildren.some((c) => c?.type === 'visibility_modifier');
     const glob = (target: string): void => {
+      // A glob inside a function body serves that body only; the module's fallback is not changed by it.
+      if (!topLevel) return;
       if (!scope.module.globs.includes(target)) scope.module.globs.push(target);
       if (isPublic && topLevel && !scope.module.reexports.includes(target)) scope.module.reexports.push(target);
     };
