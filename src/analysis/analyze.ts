@@ -1,6 +1,6 @@
 // Turns a program (and, for a diff, its changed lines) into the report: findings, verdict, reasons.
 
-import type { FileModel, FunctionModel, Span } from '../ir/model.js';
+import type { FileModel } from '../ir/model.js';
 import type {
   Confidence,
   Diagnostic,
@@ -15,6 +15,7 @@ import type { Catalog } from '../knowledge/catalog.js';
 import { type ChangedLines, displayName, FindingCollector, type RawFinding } from './findings.js';
 import { type FunctionInfo, FunctionTable } from './functions.js';
 import { functionKey, type Program } from './program.js';
+import { innermostFunction, touchedFunctions } from './touched.js';
 
 export interface AnalysisInput {
   readonly program: Program;
@@ -66,7 +67,8 @@ export function analyze(input: AnalysisInput): Report {
   const { program, catalog, changed } = input;
   const table = new FunctionTable(program, catalog);
   const contexts = table.all().filter((info) => table.isAsyncContext(info));
-  const collector = new FindingCollector(table, changed as ChangedLines);
+  const touched = changed && new Set(touchedFunctions(program.files, changed).map(functionKey));
+  const collector = new FindingCollector(table, changed as ChangedLines, touched);
   const raw = collector.collect(contexts);
   const findings = onePerLine(raw.map((r) => toFinding(r, changed === undefined)));
   const reachable = collector.reachable(contexts);
@@ -249,19 +251,6 @@ interface Touch {
   syntaxErrors: boolean;
 }
 
-function contains(span: Span, line: number): boolean {
-  return span.line <= line && line <= span.endLine;
-}
-
-/** The innermost function whose span holds `line` (the module pseudo-function when none does). */
-function innermost(file: FileModel, line: number): FunctionModel | undefined {
-  let best: FunctionModel | undefined;
-  for (const fn of file.functions) {
-    if (!contains(fn.span, line)) continue;
-    if (!best || fn.span.endLine - fn.span.line <= best.span.endLine - best.span.line) best = fn;
-  }
-  return best;
-}
 
 function classifyChanges(
   program: Program,
@@ -283,7 +272,7 @@ function classifyChanges(
     for (const line of [...lines].sort((a, b) => a - b)) {
       if (imports.has(line)) continue;
       if (text && (text[line - 1] ?? '').trim() === '') continue;
-      const fn = innermost(file, line);
+      const fn = innermostFunction(file, line);
       if (!fn) continue;
       const info = table.info({ file, fn });
       if (!info) continue;

@@ -41,8 +41,13 @@ export interface RawFinding {
 interface State {
   readonly fn: FunctionRef;
   readonly introduced: boolean;
+  /** The path passes through a function the change touches (see `FindingCollector`). */
+  readonly touches: boolean;
   readonly via: readonly ChainLink[];
 }
+
+/** How much a path to a function is worth exploring again: changed, then touching, then neither. */
+const rankOf = (state: { introduced: boolean; touches: boolean }): number => (state.introduced ? 2 : state.touches ? 1 : 0);
 
 export function isChanged(changed: ChangedLines, file: string, line: number | undefined): boolean {
   if (changed === undefined) return true;
@@ -76,9 +81,15 @@ export function displayName(ref: FunctionRef): string {
 export class FindingCollector {
   private readonly found = new Map<string, RawFinding>();
 
+  /**
+   * `touched`, for a diff: the keys of the functions that hold a changed line. Blocking code whose
+   * path holds no changed line is reported (as pre-existing) only when that path passes through
+   * one of them: blocking code elsewhere in the repository is not the change's business.
+   */
   constructor(
     private readonly table: FunctionTable,
     private readonly changed: ChangedLines,
+    private readonly touched?: ReadonlySet<string>,
   ) {}
 
   /** Every finding reachable from the async contexts, one per blocking site, the best path kept. */
@@ -109,23 +120,25 @@ export class FindingCollector {
     const start: State = {
       fn: context,
       introduced: isChanged(this.changed, context.file.path, info ? this.table.contextLine(info) : context.fn.asyncLine),
+      touches: this.isTouched(context),
       via: [],
     };
-    const visited = new Map<string, boolean>();
+    const visited = new Map<string, number>();
     const queue: State[] = [start];
-    visited.set(functionKey(context), start.introduced);
+    visited.set(functionKey(context), rankOf(start));
     while (queue.length > 0) {
       const state = queue.shift() as State;
       this.inspect(context, state);
       for (const next of this.successors(state.fn)) {
         const introduced = state.introduced || isChanged(this.changed, next.call.file.path, next.call.site.span.line);
+        const touches = state.touches || this.isTouched(next.target);
         const key = functionKey(next.target);
-        const prev = visited.get(key);
-        // A state is worth revisiting only when it turns an unchanged path into a changed one.
-        if (prev === true || (prev === false && !introduced)) continue;
-        visited.set(key, introduced);
+        // A state is worth revisiting only when it turns an unchanged path into a changed (or touching) one.
+        const rank = rankOf({ introduced, touches });
+        if ((visited.get(key) ?? -1) >= rank) continue;
+        visited.set(key, rank);
         const link: ChainLink = { name: displayName(next.target), file: next.target.file.path, line: next.target.fn.headerLine };
-        queue.push({ fn: next.target, introduced, via: [...state.via, link] });
+        queue.push({ fn: next.target, introduced, touches, via: [...state.via, link] });
       }
     }
   }
@@ -148,7 +161,13 @@ export class FindingCollector {
     return info !== undefined && !info.offloaded;
   }
 
+  private isTouched(fn: FunctionRef): boolean {
+    return this.touched === undefined || this.touched.has(functionKey(fn));
+  }
+
   private inspect(context: FunctionRef, state: State): void {
+    // Nothing here can be introduced (no changed line is on the path) nor is it the change's business.
+    if (!state.introduced && !state.touches) return;
     const eco = this.table.ecosystem(state.fn.file);
     if (!eco) return;
     const direct = state.via.length === 0;

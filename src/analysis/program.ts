@@ -17,6 +17,36 @@ export interface BindingRef {
   readonly binding: Binding;
 }
 
+/**
+ * For a program of some of the repository's files (a diff's reach): which file each module name
+ * of the whole repository belongs to, and a hook told of every name looked up and not found, so
+ * that the files holding them can be lowered and the program built again.
+ */
+export interface PartialProgram {
+  /** Every module name of the repository, with the file that claims it (see `moduleClaims`). */
+  readonly claims: ReadonlyMap<string, string>;
+  readonly onMiss: (qname: string) => void;
+}
+
+/**
+ * Which file claims each module name: names in the order `Program` reads them (files sorted by
+ * path, a file's own name first, aliases rooted in a reserved root left out), the first file wins.
+ */
+export function moduleClaims(
+  files: readonly { readonly path: string; readonly modules: readonly string[] }[],
+  reservedRoot: (root: string) => boolean = () => false,
+): Map<string, string> {
+  const claims = new Map<string, string>();
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const m of claimedNames(file.modules, reservedRoot)) if (!claims.has(m)) claims.set(m, file.path);
+  }
+  return claims;
+}
+
+function claimedNames(modules: readonly string[], reservedRoot: (root: string) => boolean): string[] {
+  return modules.filter((m, i) => i === 0 || !reservedRoot(m.split('.')[0] ?? m));
+}
+
 /** A stable key for a function across the program. */
 export const functionKey = (ref: FunctionRef): string => `${ref.file.path}#${ref.fn.id}`;
 
@@ -34,17 +64,27 @@ export class Program {
    * `reservedRoot` names module roots that belong to the language or its libraries (`json`,
    * `requests`): a repository file is known by an alias rooted there only if that is its real path.
    */
-  constructor(files: readonly FileModel[], reservedRoot: (root: string) => boolean = () => false) {
+  constructor(
+    files: readonly FileModel[],
+    reservedRoot: (root: string) => boolean = () => false,
+    private readonly partial?: PartialProgram,
+  ) {
     this.files = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const names = (file: FileModel): string[] =>
-      file.modules.filter((m, i) => i === 0 || !reservedRoot(m.split('.')[0] ?? m));
+    const names = (file: FileModel): string[] => claimedNames(file.modules, reservedRoot);
+    const addPackages = (m: string): void => {
+      const parts = m.split('.');
+      for (let i = 1; i <= parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
+    };
+    // Names of files not lowered are still the repository's: calls into them are not third-party.
+    for (const m of partial?.claims.keys() ?? []) addPackages(m);
     for (const file of this.files) {
       this.byPath.set(file.path, file);
       for (const m of names(file)) {
         // The first file to claim a module name keeps it: files are sorted, so this is deterministic.
-        if (!this.modules.has(m)) this.modules.set(m, file);
-        const parts = m.split('.');
-        for (let i = 1; i <= parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
+        // Of part of the repository, a name another file claims first is left to that file.
+        const owner = partial?.claims.get(m);
+        if (!this.modules.has(m) && (owner === undefined || owner === file.path)) this.modules.set(m, file);
+        addPackages(m);
       }
       for (const fn of file.functions) if (fn.qname && !this.functions.has(fn.qname)) this.functions.set(fn.qname, { file, fn });
       for (const cls of file.classes) if (!this.classes.has(cls.qname)) this.classes.set(cls.qname, { file, cls });
@@ -84,19 +124,24 @@ export class Program {
   }
 
   functionNamed(qname: string): FunctionRef | undefined {
-    return this.functions.get(qname);
+    return this.found(qname, this.functions.get(qname));
   }
 
   classNamed(qname: string): ClassRef | undefined {
-    return this.classes.get(qname);
+    return this.found(qname, this.classes.get(qname));
   }
 
   bindingNamed(qname: string): BindingRef | undefined {
-    return this.bindings.get(qname);
+    return this.found(qname, this.bindings.get(qname));
   }
 
   moduleNamed(qname: string): FileModel | undefined {
-    return this.modules.get(qname);
+    return this.found(qname, this.modules.get(qname));
+  }
+
+  private found<T>(qname: string, value: T | undefined): T | undefined {
+    if (value === undefined) this.partial?.onMiss(qname);
+    return value;
   }
 
   /** True when `qname` is a module or package of the repository. */

@@ -17,7 +17,58 @@ export interface SourceTree {
   listFiles(): readonly string[];
   /** The file's bytes, or undefined when it is missing, not a file, or outside the root. */
   readFile(path: string): Buffer | undefined;
+  /**
+   * For each of `words`, the files that hold it as a whole word, found by `git grep`; undefined
+   * when git cannot tell (a folder outside git), and the caller reads the files itself.
+   */
+  filesMentioning?(words: readonly string[], extensions: readonly string[]): ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
+
+/** Words per `git grep` call: many `-e` patterns in one run, well under any argument-length limit. */
+const GREP_WORDS = 400;
+
+/**
+ * For each of `words`, the files holding it as a whole word: in the working tree (tracked and
+ * untracked, not ignored), or in `commit`; only files whose names end with one of `extensions`
+ * (`.py`). Binary files never match. Undefined when git grep fails.
+ */
+function grepFiles(root: string, words: readonly string[], extensions: readonly string[], commit?: string): Map<string, Set<string>> | undefined {
+  const found = new Map<string, Set<string>>(words.map((word) => [word, new Set<string>()]));
+  const prefix = commit === undefined ? 0 : commit.length + 1;
+  const pathspecs = extensions.map((extension) => `:(glob)**/*${extension}`);
+  const where = commit === undefined ? ['--untracked'] : [];
+  // `git grep` takes no `--end-of-options`; the commit is a resolved object id, never an option.
+  if (commit !== undefined && !/^[0-9a-f]+$/.test(commit)) return undefined;
+  const what = commit === undefined ? [] : [commit];
+  for (let i = 0; i < words.length; i += GREP_WORDS) {
+    const chunk = words.slice(i, i + GREP_WORDS);
+    // One Perl-compatible alternation is several times faster than as many `-F -w` patterns; git
+    // built without PCRE refuses `-P`, and gets the fixed strings instead.
+    const grep = (patterns: readonly string[]) =>
+      runGit(['grep', '-z', '-o', '-I', '--full-name', '--no-color', ...where, ...patterns, ...what, '--', ...pathspecs], { cwd: root, allowFailure: true });
+    let result = grep(['-P', '-e', `\\b(?:${chunk.map(escapePcre).join('|')})\\b`]);
+    if (result.status > 1) result = grep(['-w', '-F', ...chunk.flatMap((word) => ['-e', word])]);
+    // Exit status 1: no file matches.
+    if (result.status === 1) continue;
+    if (result.status !== 0) return undefined;
+    // `-o`: each match on a line of its own, `<path> NUL <word>`. A path may hold a line break,
+    // never a NUL; a word holds neither: read in order.
+    const text = result.stdout.toString('utf8');
+    for (let at = 0; at < text.length; ) {
+      const nul = text.indexOf('\0', at);
+      const end = nul < 0 ? -1 : text.indexOf('\n', nul);
+      if (end < 0) break;
+      found.get(text.slice(nul + 1, end))?.add(text.slice(at + prefix, nul));
+      at = end + 1;
+    }
+  }
+  return found;
+}
+
+function escapePcre(word: string): string {
+  return word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+
 
 const SYMLINK_MODE = '120000';
 const MAX_SYMLINK_HOPS = 8;
@@ -34,6 +85,7 @@ export function safeRelativePath(path: string): string | undefined {
   return segments.length === 0 ? undefined : segments.join('/');
 }
 
+
 /**
  * The files on disk under `root`. Inside a git work tree these are the tracked and untracked,
  * not-ignored files git lists (less those deleted from disk); elsewhere the folder is walked,
@@ -43,16 +95,22 @@ export function workingTree(root: string): SourceTree {
   const absoluteRoot = resolve(root);
   let files: readonly string[] | undefined;
   let realRoot: string | undefined;
+  let inGit: boolean | undefined;
   return {
     root: absoluteRoot,
     label: 'working tree',
     listFiles() {
-      files ??= repoRoot(absoluteRoot) === undefined ? walkFolder(absoluteRoot) : gitWorkingFiles(absoluteRoot);
+      inGit ??= repoRoot(absoluteRoot) !== undefined;
+      files ??= inGit ? gitWorkingFiles(absoluteRoot) : walkFolder(absoluteRoot);
       return files;
     },
     readFile(path) {
       realRoot ??= realPathOf(absoluteRoot) ?? absoluteRoot;
       return readInside(absoluteRoot, realRoot, path);
+    },
+    filesMentioning(words, extensions) {
+      inGit ??= repoRoot(absoluteRoot) !== undefined;
+      return inGit ? grepFiles(absoluteRoot, words, extensions) : undefined;
     },
   };
 }
@@ -183,6 +241,7 @@ export function revisionTree(root: string, rev: string): SourceTree {
       const entry = resolveEntry(entries, blobs, path);
       return entry === undefined ? undefined : blobs.read(entry.path, entry.entry);
     },
+    filesMentioning: (words, extensions) => grepFiles(absoluteRoot, words, extensions, commit),
   };
 }
 

@@ -25,6 +25,8 @@ export interface LoadOptions {
   readonly fileTimeoutMs: number;
   /** `performance.now()` after which no further file is read; the rest are reported. */
   readonly deadline?: number;
+  /** Told of files as they are done (taken from the cache or lowered), with their size in characters. */
+  readonly onFilesDone?: (files: number, size: number) => void;
 }
 
 export interface Loaded {
@@ -76,6 +78,30 @@ export async function loadFiles(
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
 ): Promise<Loaded> {
+  const loaded = await lowerFiles(paths, read, options, reportSkipped, project);
+  const unread = unreadDiagnostic(loaded.unreadForTime);
+  if (unread) loaded.diagnostics.push(unread);
+  return loaded;
+}
+
+/** What was cut short is reported: the untouched files left unread, once, under the first of them. */
+export function unreadDiagnostic(unreadForTime: readonly string[]): Diagnostic | undefined {
+  if (unreadForTime.length === 0) return undefined;
+  const [first, ...others] = [...unreadForTime].sort();
+  return {
+    file: first ?? '',
+    message: `not analysed (unchanged${others.length > 0 ? `, with ${others.length} other unchanged file${others.length === 1 ? '' : 's'}` : ''}): ${OVER_RUN_BUDGET}`,
+  };
+}
+
+/** `loadFiles` without the closing note on files left unread for time. */
+export async function lowerFiles(
+  paths: readonly string[],
+  read: (path: string) => Buffer | undefined,
+  options: LoadOptions,
+  reportSkipped: (path: string) => boolean,
+  project?: ProjectInfo,
+): Promise<Loaded> {
   const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
@@ -120,8 +146,10 @@ export async function loadFiles(
     }
     loaded.sources.set(path, text);
     const cached = options.cache?.get(`${adapter.id}\0${configKey}`, path, text);
-    if (cached) loaded.files.push(cached);
-    else pending.push({ index: pending.length, path, source: text });
+    if (cached) {
+      loaded.files.push(cached);
+      options.onFilesDone?.(1, text.length);
+    } else pending.push({ index: pending.length, path, source: text });
   }
   const results = await lowerAll(pending, options, project);
   for (const result of results) {
@@ -142,14 +170,6 @@ export async function loadFiles(
       loaded.diagnostics.push({ file: task.path, message: `not analysed: ${result.error}` });
     }
   }
-  if (loaded.unreadForTime.length > 0) {
-    // What was cut short is reported: the untouched files once, under the first of them.
-    const [first, ...others] = [...loaded.unreadForTime].sort();
-    loaded.diagnostics.push({
-      file: first ?? '',
-      message: `not analysed (unchanged${others.length > 0 ? `, with ${others.length} other unchanged file${others.length === 1 ? '' : 's'}` : ''}): ${OVER_RUN_BUDGET}`,
-    });
-  }
   return loaded;
 }
 
@@ -162,7 +182,9 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
       configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
       parseBudgetMs: options.fileTimeoutMs,
     };
-    return lowerInPool(tasks, lowerProject, workers, options.deadline);
+    const size = (results: readonly LowerResult[]): number => results.reduce((sum, r) => sum + (tasks[r.index]?.source.length ?? 0), 0);
+    const onBatch = options.onFilesDone && ((results: readonly LowerResult[]) => options.onFilesDone?.(results.length, size(results)));
+    return lowerInPool(tasks, lowerProject, workers, options.deadline, onBatch);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];
@@ -176,6 +198,7 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
     }
     const info = budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs };
     results.push(await lowerTask(adapter, task, info, options.fileTimeoutMs));
+    options.onFilesDone?.(1, task.source.length);
   }
   return results;
 }

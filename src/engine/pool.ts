@@ -36,6 +36,7 @@ export async function lowerInPool(
   project: LowerProject,
   workers: number,
   deadline?: number,
+  onBatch?: (results: readonly LowerResult[]) => void,
 ): Promise<LowerResult[]> {
   const results: LowerResult[] = [];
   const queue = [...tasks];
@@ -76,7 +77,9 @@ export async function lowerInPool(
           worker.on('exit', onExit);
           worker.postMessage({ tasks: batch } satisfies WorkerMessage);
         });
-        results.push(...(done === 'unreadable' ? await lowerHere(batch, project) : done));
+        const lowered = done === 'unreadable' ? await lowerHere(batch, project) : done;
+        results.push(...lowered);
+        onBatch?.(lowered);
       }
     } finally {
       await worker.terminate();

@@ -14,8 +14,9 @@ import type { Diagnostic, NotApplicable, Report } from '../ir/report.js';
 import { Catalog } from '../knowledge/catalog.js';
 import { ecosystems } from '../knowledge/index.js';
 import type { ProjectInfo } from '../languages/adapter.js';
-import { adapterFor } from '../languages/registry.js';
+import { adapterFor, allAdapters } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
+import { loadForChange } from './scope.js';
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles } from './load.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
@@ -34,6 +35,16 @@ export interface CommonOptions {
   readonly cache?: boolean;
   /** Worker threads that parse and lower files (default: one per core, at most 8; 1: none). */
   readonly workers?: number;
+  /** Told, as files are read, how far the run is (for a progress bar). */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  readonly filesDone: number;
+  /** How many files the run will read, when that is known in advance (`check`). */
+  readonly filesTotal?: number;
+  /** Characters of source read so far. */
+  readonly sourceDone: number;
 }
 
 export interface DiffOptions extends CommonOptions {
@@ -41,6 +52,12 @@ export interface DiffOptions extends CommonOptions {
   readonly head?: string;
   /** A unified diff's text; the files it names are read from the working tree. */
   readonly patch?: string;
+  /**
+   * `change` (default): read the changed files, what they call and what calls them (see
+   * engine/scope.ts). `repository`: read every file of the tree, as `check` does; the report is
+   * the same, at the cost of the whole repository.
+   */
+  readonly scope?: 'change' | 'repository';
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -60,9 +77,18 @@ function catalog(): Catalog {
   return sharedCatalog;
 }
 
-function loadOptions(options: CommonOptions, root: string): LoadOptions {
+function loadOptions(options: CommonOptions, root: string, filesTotal?: number): LoadOptions {
   const run = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  const report = options.onProgress;
+  let filesDone = 0;
+  let sourceDone = 0;
+  const onFilesDone = (files: number, size: number): void => {
+    filesDone += files;
+    sourceDone += size;
+    report?.({ filesDone, sourceDone, ...(filesTotal !== undefined ? { filesTotal } : {}) });
+  };
   return {
+    ...(report ? { onFilesDone } : {}),
     ...(options.cache === false ? {} : { cache: new ModelCache(cacheFolder(root)) }),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
@@ -118,15 +144,22 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   }
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
   const project = projectOf([...treeFiles], (p) => tree.readFile(p));
-  const loaded = await loadFiles(
-    sources,
-    (p) => tree.readFile(p),
-    loadOptions(options, root),
-    (p) => changed.has(p),
-    project,
-  );
+  const read = (p: string): Buffer | undefined => tree.readFile(p);
+  const { loaded, partial } =
+    options.scope === 'repository'
+      ? { loaded: await loadFiles(sources, read, loadOptions(options, root), (p) => changed.has(p), project), partial: undefined }
+      : await loadForChange({
+          sources,
+          changed,
+          read,
+          mentioning: (words) => tree.filesMentioning?.(words, allAdapters().flatMap((a) => a.extensions)),
+          options: loadOptions(options, root),
+          project,
+          catalog: catalog(),
+          reservedRoot: (r) => catalog().ownsRoot(r),
+        });
   for (const s of loaded.skipped) changed.delete(s.file);
-  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
+  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root), partial);
   const report = analyze({
     program,
     catalog: catalog(),
@@ -198,7 +231,7 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   const loaded = await loadFiles(
     targets.files,
     read,
-    loadOptions(options, targets.root),
+    loadOptions(options, targets.root, targets.files.filter((p) => adapterFor(p) !== undefined).length),
     (p) => adapterFor(p) !== undefined,
     projectOf(targets.files, read),
   );

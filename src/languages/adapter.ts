@@ -1,6 +1,6 @@
 // The contract between the core and a language: which files it reads and how it lowers them.
 
-import type { FileModel } from '../ir/model.js';
+import type { FileModel, RoleMark } from '../ir/model.js';
 
 /** The repository a file is lowered in, for adapters that read project configuration (tsconfig paths). */
 export interface ProjectInfo {
@@ -22,6 +22,13 @@ export interface LanguageAdapter {
   readonly skips?: RegExp;
   /** Project files whose content changes how files are lowered (`tsconfig.json`): part of cache keys. */
   readonly configFiles?: RegExp;
+  /**
+   * The module names a file is known by, from its path alone (its `FileModel.modules`): how a
+   * diff finds the file behind a name without lowering the whole repository.
+   */
+  moduleNames(path: string, project?: ProjectInfo): readonly string[];
+  /** The role a file's path gives it (a test folder, a script), as `FileModel.role`. */
+  pathRole(path: string): RoleMark | undefined;
   /** Parses and lowers one file. Never throws for bad source: problems go in `FileModel.issues`. */
   lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel>;
 }

@@ -128,3 +128,42 @@ describe('workingTree outside git', () => {
     assert.equal(tree.readFile('missing.py'), undefined);
   });
 });
+
+describe('filesMentioning', () => {
+  const repo = createTempRepo();
+  repo.write('app/api.py', 'from app.geo import lookup\n\nasync def handler(ip):\n    return lookup(ip)\n');
+  repo.write('app/geo.py', 'def lookup(ip):\n    return ip\n');
+  repo.write('app/other.py', 'def lookups():\n    return "lookup_table"\n');
+  repo.write('docs/notes.md', 'lookup is described here\n');
+  repo.write('odd dir/new\nline.py', 'x = lookup\n');
+  const base = repo.commit('base');
+  repo.write('app/later.py', 'y = lookup(1)\n');
+  repo.commit('later');
+  writeFile(repo.root, 'app/untracked.py', 'z = lookup\n');
+  const byWord = (found: ReadonlyMap<string, ReadonlySet<string>> | undefined): Record<string, string[]> =>
+    Object.fromEntries([...(found ?? new Map<string, ReadonlySet<string>>())].map(([w, files]) => [w, [...files].sort()]));
+
+  it('names, per word, the source files that hold it as a whole word, untracked ones included', () => {
+    assert.deepEqual(byWord(workingTree(repo.root).filesMentioning?.(['lookup', 'handler', 'absent'], ['.py'])), {
+      absent: [],
+      handler: ['app/api.py'],
+      lookup: ['app/api.py', 'app/geo.py', 'app/later.py', 'app/untracked.py', 'odd dir/new\nline.py'],
+    });
+  });
+
+  it('searches a revision as it was', () => {
+    assert.deepEqual(byWord(revisionTree(repo.root, base).filesMentioning?.(['lookup'], ['.py'])), {
+      lookup: ['app/api.py', 'app/geo.py', 'odd dir/new\nline.py'],
+    });
+  });
+
+  it('takes words with regular-expression characters literally', () => {
+    assert.deepEqual(byWord(workingTree(repo.root).filesMentioning?.(['look.p', '$lookup'], ['.py'])), { '$lookup': [], 'look.p': [] });
+  });
+
+  it('cannot tell outside git', () => {
+    const folder = temporaryFolder();
+    writeFile(folder, 'a.py', 'lookup\n');
+    assert.equal(workingTree(folder).filesMentioning?.(['lookup'], ['.py']), undefined);
+  });
+});

@@ -5,6 +5,7 @@ import type { FileModel, RoleMark } from '../../ir/model.js';
 import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
 import { createParser, parseWithBudget } from '../parser.js';
 import { JavaScriptLowering } from './lower.js';
+import { moduleNamesForPath } from './modules.js';
 import { PathAliases } from './path-aliases.js';
 
 const GRAMMARS = {
@@ -57,6 +58,14 @@ export class JavaScriptAdapter implements LanguageAdapter {
       this.aliases.set(project, aliases);
     }
     return aliases;
+  }
+
+  pathRole(path: string): RoleMark | undefined {
+    return javascriptPathRole(path);
+  }
+
+  moduleNames(path: string): readonly string[] {
+    return moduleNamesForPath(path);
   }
 
   async lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel> {

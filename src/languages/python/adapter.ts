@@ -5,6 +5,7 @@ import type { FileModel, RoleMark } from '../../ir/model.js';
 import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
 import { createParser, parseWithBudget } from '../parser.js';
 import { PythonLowering } from './lower.js';
+import { moduleNamesForPath } from './modules.js';
 
 const GRAMMAR = 'tree-sitter-python/tree-sitter-python.wasm';
 
@@ -31,6 +32,14 @@ export class PythonAdapter implements LanguageAdapter {
   readonly ecosystem = 'python';
   readonly extensions = ['.py', '.pyi'] as const;
   private parser: Promise<Parser> | undefined;
+
+  pathRole(path: string): RoleMark | undefined {
+    return pythonPathRole(path);
+  }
+
+  moduleNames(path: string): readonly string[] {
+    return moduleNamesForPath(path);
+  }
 
   async lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel> {
     this.parser ??= createParser(GRAMMAR);

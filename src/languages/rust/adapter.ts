@@ -50,6 +50,14 @@ export class RustAdapter implements LanguageAdapter {
     return packages;
   }
 
+  pathRole(path: string): RoleMark | undefined {
+    return rustPathRole(path);
+  }
+
+  moduleNames(path: string, project?: ProjectInfo): readonly string[] {
+    return rustModulePath(path, this.packagesOf(project)).modules;
+  }
+
   async lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel> {
     this.parser ??= createParser(GRAMMAR);
     const parser = await this.parser;

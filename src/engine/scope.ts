@@ -1,0 +1,327 @@
+// Which files a diff must read: the cost of a review follows the change, not the repository.
+//
+// A diff reports the paths that pass through the functions it touches (SPEC §5). Those paths need
+// the touched functions' callers, up to the async contexts that reach them, and their callees, down
+// to the blocking calls. Starting from the changed files, rounds of three steps run until nothing
+// new is needed:
+//   - down: the calls of touched functions, and of the functions they call, are resolved; a name
+//     the program cannot find in the files read so far names the file that claims it, which is read;
+//   - up: callers are found by a text prefilter (`git grep -w` for the names of touched functions
+//     and of their callers); only files that mention a name are read, and only calls that resolve
+//     to those functions make callers;
+//   - the files read are lowered (cache, worker pool and budgets as for any file).
+// The analysis then runs on the files read as it would on the whole repository.
+
+import { functionKey, type FunctionRef, moduleClaims, type PartialProgram, Program } from '../analysis/program.js';
+import { Resolver } from '../analysis/resolve.js';
+import { touchedFunctions } from '../analysis/touched.js';
+import type { FileModel, FunctionModel, ValueRef } from '../ir/model.js';
+import type { Catalog } from '../knowledge/catalog.js';
+import type { ProjectInfo } from '../languages/adapter.js';
+import { adapterFor } from '../languages/registry.js';
+import { type LoadOptions, type Loaded, lowerFiles, unreadDiagnostic } from './load.js';
+
+export interface ScopeInput {
+  /** The supported, not vendored files of the tree. */
+  readonly sources: readonly string[];
+  /** Changed lines per changed file that can be read. */
+  readonly changed: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly read: (path: string) => Buffer | undefined;
+  /** Files holding any of the words, by `git grep`; undefined when git cannot tell. */
+  readonly mentioning: (words: readonly string[]) => ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  readonly options: LoadOptions;
+  readonly project: ProjectInfo;
+  readonly catalog: Catalog;
+  readonly reservedRoot: (root: string) => boolean;
+}
+
+/** Names that stand for no callable: the module's own code, anonymous functions. */
+const ANONYMOUS = /^<.*>$/;
+/** Special methods, run by the language rather than called by name (`__enter__`, `__call__`). */
+const SPECIAL = /^__\w+__$/;
+/** Methods called through their class's name (`Cls()`, `new Cls`, `Cls::new`). */
+const CONSTRUCTORS = new Set(['__init__', '__new__', '__call__', 'constructor', 'new', 'default']);
+/** Module files that their folder's name stands for (`import pkg`, `require('./lib')`). */
+const FOLDER_FILES = /^(__init__|index|mod|lib|main)$/;
+
+export interface ScopedLoad {
+  readonly loaded: Loaded;
+  /** What the program of the files read must know of the others (their module names). */
+  readonly partial: PartialProgram;
+}
+
+/** Reads and lowers the files a change reaches; see the file comment. */
+export async function loadForChange(input: ScopeInput): Promise<ScopedLoad> {
+  const scope = new ChangeScope(input);
+  return { loaded: await scope.load(), partial: { claims: scope.claims, onMiss: () => {} } };
+}
+
+class ChangeScope {
+  private readonly loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
+  private readonly models = new Map<string, FileModel>();
+  /** Files asked for, lowered or not (unreadable, over budget): never asked twice. */
+  private readonly asked = new Set<string>();
+  private readonly sources: ReadonlySet<string>;
+  /** Which file claims each module name of the repository. */
+  readonly claims: ReadonlyMap<string, string>;
+  /** Functions whose calls are followed down (touched ones and what they call). */
+  private readonly down = new Map<string, FunctionRef>();
+  /** Functions whose callers are looked for (touched ones and their callers). */
+  private readonly up = new Map<string, FunctionRef>();
+  /** Other names the functions looked up for callers go by (`export { render as renderPage }`). */
+  private readonly aliases = new Set<string>();
+  /** The files that hold each word searched for so far. */
+  private readonly wordFiles = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly input: ScopeInput) {
+    this.sources = new Set(input.sources);
+    const named = input.sources.map((path) => ({ path, modules: adapterFor(path)?.moduleNames(path, input.project) ?? [] }));
+    this.claims = moduleClaims(named, input.reservedRoot);
+  }
+
+  async load(): Promise<Loaded> {
+    await this.take([...this.input.changed.keys()]);
+    for (const ref of touchedFunctions(this.models.values(), this.input.changed)) {
+      this.down.set(functionKey(ref), ref);
+      this.up.set(functionKey(ref), ref);
+    }
+    // Each round reads at least one new file, so rounds end.
+    for (;;) {
+      const misses = new Set<string>();
+      const program = new Program([...this.models.values()], this.input.reservedRoot, { claims: this.claims, onMiss: (q) => misses.add(q) });
+      const resolvers = new Map<string, Resolver>();
+      const resolverOf = (file: FileModel): Resolver | undefined => {
+        let resolver = resolvers.get(file.ecosystem);
+        const eco = this.input.catalog.get(file.ecosystem);
+        if (!resolver && eco) {
+          resolver = new Resolver(program, eco);
+          resolvers.set(file.ecosystem, resolver);
+        }
+        return resolver;
+      };
+      this.followDown(resolverOf);
+      this.findCallers(resolverOf);
+      const wanted = new Set<string>();
+      for (const q of misses) {
+        const path = this.claimant(q);
+        if (path !== undefined) wanted.add(path);
+      }
+      for (const path of this.filesMentioningNewNames()) wanted.add(path);
+      const fresh = [...wanted].filter((p) => !this.asked.has(p)).sort();
+      if (fresh.length === 0) break;
+      await this.take(fresh);
+    }
+    const unread = unreadDiagnostic(this.loaded.unreadForTime);
+    if (unread) this.loaded.diagnostics.push(unread);
+    return this.loaded;
+  }
+
+  /** Lowers files not asked for yet and adds them to what is loaded. */
+  private async take(paths: readonly string[]): Promise<void> {
+    const fresh = paths.filter((p) => !this.asked.has(p));
+    for (const p of fresh) this.asked.add(p);
+    if (fresh.length === 0) return;
+    const { changed, read, options, project } = this.input;
+    const part = await lowerFiles(fresh, read, options, (p) => changed.has(p), project);
+    for (const file of part.files) this.models.set(file.path, file);
+    this.loaded.files.push(...part.files);
+    this.loaded.skipped.push(...part.skipped);
+    this.loaded.diagnostics.push(...part.diagnostics);
+    for (const [p, text] of part.sources) this.loaded.sources.set(p, text);
+    this.loaded.unanalysed.push(...part.unanalysed);
+    this.loaded.unreadForTime.push(...part.unreadForTime);
+  }
+
+  /** The file that claims the longest module prefix of `qname`, when it is not read yet. */
+  private claimant(qname: string): string | undefined {
+    for (let end = qname.length; end > 0; end = qname.lastIndexOf('.', end - 1)) {
+      const path = this.claims.get(qname.slice(0, end));
+      if (path !== undefined) return this.models.has(path) ? undefined : path;
+    }
+    return undefined;
+  }
+
+  /** Resolves the calls, references and decorators of the functions followed down; adds their callees. */
+  private followDown(resolverOf: (file: FileModel) => Resolver | undefined): void {
+    const queue = [...this.down.values()];
+    const add = (ref: FunctionRef): void => {
+      const key = functionKey(ref);
+      if (this.down.has(key)) return;
+      this.down.set(key, ref);
+      queue.push(ref);
+    };
+    while (queue.length > 0) {
+      const ref = queue.shift() as FunctionRef;
+      const resolver = resolverOf(ref.file);
+      if (!resolver) continue;
+      for (const d of ref.fn.decorators) resolver.value(d.ref);
+      // Nested functions run with it, or are handed on from it (callbacks, offloads).
+      for (const fn of ref.file.functions) if (fn.parent === ref.fn.id) add({ file: ref.file, fn });
+      for (const site of ref.file.calls) {
+        if (site.functionId !== ref.fn.id) continue;
+        const callee = resolver.callee(site.callee);
+        if (callee.kind === 'function') add(callee.ref);
+        for (const arg of site.args) {
+          if (arg.kind !== 'reference') continue;
+          const value = resolver.value(arg.ref);
+          if (value.kind === 'function') add(value.ref);
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds, in the files read, the functions that call or pass on a function looked up for callers.
+   * Only what is written with one of their names is resolved: a call, an argument, or a binding
+   * (`from app.geo import lookup as find`, `const find = require('./lookup')`), whose own name
+   * is then looked for too.
+   */
+  private findCallers(resolverOf: (file: FileModel) => Resolver | undefined): void {
+    for (let grew = true; grew; ) {
+      grew = false;
+      const names = this.names();
+      const named = (ref: ValueRef): boolean => names.has(lastName(ref) ?? '');
+      for (const file of this.models.values()) {
+        const resolver = resolverOf(file);
+        if (!resolver) continue;
+        const addCaller = (functionId: number): void => {
+          const fn = file.functions[functionId];
+          if (!fn) return;
+          const key = functionKey({ file, fn });
+          if (this.up.has(key)) return;
+          this.up.set(key, { file, fn });
+          grew = true;
+        };
+        // Decorators can make a function an async context (`@app.get`): their names must resolve.
+        for (const fn of file.functions) if (this.up.has(functionKey({ file, fn }))) for (const d of fn.decorators) resolver.value(d.ref);
+        for (const binding of file.bindings) {
+          if (!named(binding.value)) continue;
+          const callee = resolver.callee(binding.value);
+          const alias = lastSegment(binding.qname);
+          if (callee.kind === 'function' && this.up.has(functionKey(callee.ref)) && !names.has(alias) && isWord(alias)) {
+            this.aliases.add(alias);
+            names.add(alias);
+            grew = true;
+          }
+        }
+        for (const site of file.calls) {
+          if (named(site.callee)) {
+            const callee = resolver.callee(site.callee);
+            if (callee.kind === 'function' && this.up.has(functionKey(callee.ref))) addCaller(site.functionId);
+          }
+          for (const arg of site.args) {
+            if (arg.kind !== 'reference' || !named(arg.ref)) continue;
+            const value = resolver.value(arg.ref);
+            if (value.kind === 'function' && this.up.has(functionKey(value.ref))) addCaller(site.functionId);
+          }
+        }
+      }
+    }
+  }
+
+  /** Files not read yet that mention a function looked up for callers (see `searchesOf`). */
+  private filesMentioningNewNames(): string[] {
+    // Callers of a sync function in test or script files run it from code out of the rule's reach,
+    // and give it no role: only an async function's callers there matter (start-up code, runners).
+    const searches: { words: string[]; exempt: boolean }[] = [
+      ...[...this.up.values()].flatMap((ref) => searchesOf(ref).map((words) => ({ words, exempt: ref.fn.isAsync }))),
+      ...[...this.aliases].map((a) => ({ words: [a], exempt: true })),
+    ];
+    const words = [...new Set(searches.flatMap((s) => s.words))].filter((w) => !this.wordFiles.has(w)).sort();
+    if (words.length > 0) {
+      const found = this.input.mentioning(words) ?? this.scan(words);
+      for (const w of words) this.wordFiles.set(w, found.get(w) ?? new Set());
+    }
+    const out = new Set<string>();
+    for (const search of searches) {
+      const [first, ...rest] = search.words.map((w) => this.wordFiles.get(w) ?? new Set<string>());
+      for (const path of first ?? []) {
+        if (!this.sources.has(path) || !rest.every((files) => files.has(path))) continue;
+        if (!search.exempt && this.isExempt(path)) continue;
+        if (!this.models.has(path)) out.add(path);
+      }
+    }
+    return [...out];
+  }
+
+  private isExempt(path: string): boolean {
+    const role = adapterFor(path)?.pathRole(path)?.role;
+    return role === 'test' || role === 'script';
+  }
+
+  /** The words callers of the functions looked up for callers are written with. */
+  private names(): Set<string> {
+    return new Set([...[...this.up.values()].flatMap((ref) => searchesOf(ref).flat()), ...this.aliases]);
+  }
+
+  /** The text prefilter without git: reads each file not read yet and looks for the words. */
+  private scan(words: readonly string[]): Map<string, Set<string>> {
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_$])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_$])`, 'gu');
+    const found = new Map<string, Set<string>>(words.map((w) => [w, new Set<string>()]));
+    for (const path of this.input.sources) {
+      if (this.models.has(path)) continue;
+      const text = this.input.read(path)?.toString('utf8') ?? '';
+      for (const match of text.matchAll(pattern)) found.get(match[0])?.add(path);
+    }
+    return found;
+  }
+}
+
+/**
+ * How callers of `ref` are found: alternatives, each a set of words a calling file holds all of.
+ * A function by its name; a method by its name and its class's (the caller names the class to
+ * make or declare the object, or is a subclass); a constructor or other special method by its
+ * class's name; a module's whole export by the module's name. Test code has no callers that matter.
+ */
+function searchesOf(ref: FunctionRef): string[][] {
+  const { file, fn } = ref;
+  if (file.role?.role === 'test') return [];
+  const cls = fn.classQname === undefined ? undefined : lastSegment(fn.classQname);
+  const searches: string[][] = [];
+  if (cls !== undefined && (CONSTRUCTORS.has(fn.name) || SPECIAL.test(fn.name))) searches.push([cls]);
+  else if (cls !== undefined && fn.kind === 'method') searches.push([fn.name, cls]);
+  else if (!ANONYMOUS.test(fn.name)) searches.push([fn.name]);
+  if (isWholeModule(file, fn)) searches.push(...moduleWords(file.path).map((w) => [w]));
+  return searches.filter((words) => words.every(isWord));
+}
+
+function isWord(name: string): boolean {
+  return /^[\p{L}\p{N}_$]+$/u.test(name);
+}
+
+/** A function a module exports as a whole (`module.exports = f`, `export default f`). */
+function isWholeModule(file: FileModel, fn: FunctionModel): boolean {
+  const primary = file.modules[0];
+  if (primary === undefined || fn.qname === undefined) return false;
+  if (fn.qname === `${primary}.default`) return true;
+  return file.bindings.some((b) => b.qname === `${primary}.default` && b.value.kind === 'name' && b.value.qname === fn.qname);
+}
+
+/** The words an import of the file is written with: its name, and its folder's for index files. */
+function moduleWords(path: string): string[] {
+  const parts = path.split('/');
+  const stem = (parts[parts.length - 1] ?? '').replace(/\.[^.]*$/, '');
+  const folder = parts[parts.length - 2];
+  return FOLDER_FILES.test(stem) && folder !== undefined ? [stem, folder] : [stem];
+}
+
+/** The last name of a qualified name or module path (`app.geo.lookup`, `./lib/lookup` → `lookup`). */
+function lastSegment(qname: string): string {
+  return qname.slice(Math.max(qname.lastIndexOf('.'), qname.lastIndexOf('/')) + 1);
+}
+
+/** The last name a value is written with (`helpers.fetch` → `fetch`), if any. */
+function lastName(ref: ValueRef): string | undefined {
+  switch (ref.kind) {
+    case 'name':
+      return lastSegment(ref.qname);
+    case 'member':
+      return ref.name;
+    case 'result':
+    case 'item':
+      return lastName(ref.of);
+    default:
+      return undefined;
+  }
+}
