@@ -1,7 +1,7 @@
 // The public library API: analyse a change or whole files, and render the report.
 
 export { runCheck as analyzeFiles, runDiff as analyzeDiff, UsageError } from './engine/run.js';
-export type { Analysis, CheckOptions, DiffOptions } from './engine/run.js';
+export type { Analysis, CheckOptions, DiffOptions, Progress } from './engine/run.js';
 export { GitError } from './change/git.js';
 export { PatchError } from './change/patch.js';
 export { render, FORMATS, isFormat } from './report/format.js';

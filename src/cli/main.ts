@@ -14,8 +14,10 @@ import {
   VERSION,
   type Analysis,
   type Format,
+  type Progress,
 } from '../index.js';
 import { exitCodeFor, type FailOn, FAIL_ON } from './exit-code.js';
+import { progressLine, wantsProgress } from './progress.js';
 
 interface OutputOptions {
   format: Format;
@@ -26,6 +28,7 @@ interface OutputOptions {
   timeout?: number;
   cache?: boolean;
   workers?: number;
+  progress?: boolean;
   debug?: boolean;
 }
 
@@ -51,6 +54,17 @@ function limits(opts: OutputOptions): {
     ...(opts.fileTimeout !== undefined ? { fileTimeoutMs: opts.fileTimeout } : {}),
     ...(opts.timeout !== undefined ? { runTimeoutMs: opts.timeout * 1000 } : {}),
   };
+}
+
+/** Runs an analysis with a progress line on stderr when that helps (a terminal, not CI, not `--no-progress`). */
+async function withProgress(opts: OutputOptions, run: (onProgress?: (p: Progress) => void) => Promise<Analysis>): Promise<Analysis> {
+  if (opts.progress === false || !wantsProgress(process.stderr, process.env)) return run();
+  const line = progressLine(process.stderr);
+  try {
+    return await run(line.update);
+  } finally {
+    line.done();
+  }
 }
 
 function parseSize(value: string): number {
@@ -80,6 +94,7 @@ function addOutputOptions(cmd: Command): Command {
       if (n < 1) throw new UsageError('--workers takes a whole number of 1 or more');
       return n;
     })
+    .option('--no-progress', 'never draw the progress line (drawn on stderr only when it is a terminal, outside CI)')
     .option('--debug', 'print the stack trace of errors');
 }
 
@@ -138,13 +153,16 @@ function buildProgram(): Command {
   ).action(async (base: string | undefined, head: string | undefined, opts: OutputOptions & { patch?: string }) => {
     if (opts.patch !== undefined && base !== undefined) throw new UsageError('--patch cannot be combined with revisions');
     const patch = opts.patch !== undefined ? readPatch(opts.patch) : undefined;
-    const analysis = await analyzeDiff({
-      cwd: process.cwd(),
-      ...(base !== undefined ? { base } : {}),
-      ...(head !== undefined ? { head } : {}),
-      ...(patch !== undefined ? { patch } : {}),
-      ...limits(opts),
-    });
+    const analysis = await withProgress(opts, (onProgress) =>
+      analyzeDiff({
+        cwd: process.cwd(),
+        ...(base !== undefined ? { base } : {}),
+        ...(head !== undefined ? { head } : {}),
+        ...(patch !== undefined ? { patch } : {}),
+        ...limits(opts),
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    );
     emit(analysis, opts);
   });
 
@@ -154,11 +172,14 @@ function buildProgram(): Command {
       .description('analyse whole files or folders: every async path in them')
       .argument('[paths...]', 'files or folders (default: the current folder)'),
   ).action(async (paths: string[], opts: OutputOptions) => {
-    const analysis = await analyzeFiles({
-      cwd: process.cwd(),
-      paths,
-      ...limits(opts),
-    });
+    const analysis = await withProgress(opts, (onProgress) =>
+      analyzeFiles({
+        cwd: process.cwd(),
+        paths,
+        ...limits(opts),
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    );
     emit(analysis, opts);
   });
   return program;
