@@ -154,9 +154,12 @@ function rule(): SarifRule {
   };
 }
 
-/** A repository-relative path as a URI reference: `/` separators, each segment percent-encoded. */
+/**
+ * A repository-relative path as a URI reference: `/` separators, each segment percent-encoded. A
+ * backslash is part of a file name (Linux allows it), never a separator: it is encoded as `%5C`.
+ */
 export function artifactUri(file: string): string {
-  return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+  return file.split('/').map(encodeURIComponent).join('/');
 }
 
 function location(file: string, region?: SarifRegion, message?: string, id?: number): SarifLocation {

@@ -284,8 +284,8 @@ describe('repositories', () => {
     });
   });
 
-  it('paths with spaces, unicode and newlines: named exactly, in every format', () => {
-    const names = ['dir with space/my file.py', 'ünïcödé/çafé.py', 'new\nline.py'];
+  it('paths with spaces, unicode, newlines and backslashes: named exactly, in every format', () => {
+    const names = ['dir with space/my file.py', 'ünïcödé/çafé.py', 'new\nline.py', 'back\\slash.py'];
     const dir = repository({ 'app/api.py': QUIET_PY });
     commit(dir, Object.fromEntries(names.map((n) => [n, BLOCKING_PY])), 'head');
     const expected = names.map((n) => `${n} 5:5`).sort();
@@ -297,7 +297,10 @@ describe('repositories', () => {
     const uris = sarifLog(asyncguard(dir, ['diff', 'HEAD~1', 'HEAD', '--format', 'sarif'])).runs[0]?.results.map(
       (r) => r.locations[0]?.physicalLocation.artifactLocation.uri,
     );
-    assert.deepEqual(uris?.sort(), ['dir%20with%20space/my%20file.py', 'new%0Aline.py', '%C3%BCn%C3%AFc%C3%B6d%C3%A9/%C3%A7af%C3%A9.py'].sort());
+    assert.deepEqual(
+      uris?.sort(),
+      ['dir%20with%20space/my%20file.py', 'new%0Aline.py', '%C3%BCn%C3%AFc%C3%B6d%C3%A9/%C3%A7af%C3%A9.py', 'back%5Cslash.py'].sort(),
+    );
   });
 
   it('symbolic links and symlink loops: never followed out of the repository, never hang', () => {

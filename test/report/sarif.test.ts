@@ -92,7 +92,8 @@ describe('sarif', () => {
 
   it('percent-encodes paths as URI references', () => {
     assert.equal(artifactUri('app/my file#1.py'), 'app/my%20file%231.py');
-    assert.equal(artifactUri('src\\win.ts'), 'src/win.ts');
+    // Report paths are always `/`-separated: a backslash is a character of the file's name.
+    assert.equal(artifactUri('src\\win.ts'), 'src%5Cwin.ts');
   });
 
   it('records the verdict, the not-applicable files and the diagnostics in the run', () => {
