@@ -37,6 +37,7 @@ export interface ScopeInput {
 
 /** Names that stand for no callable: the module's own code, anonymous functions. */
 const ANONYMOUS = /^<.*>$/;
+const WORD_CHAR = /[\p{L}\p{N}_$]/u;
 /** Special methods, run by the language rather than called by name (`__enter__`, `__call__`). */
 const SPECIAL = /^__\w+__$/;
 /** Methods called through their class's name (`Cls()`, `new Cls`, `Cls::new`). */
@@ -69,7 +70,9 @@ class ChangeScope {
   /** Functions whose callers are looked for (touched ones and their callers). */
   private readonly up = new Map<string, FunctionRef>();
   /** Other names the functions looked up for callers go by (`export { render as renderPage }`). */
-  private readonly aliases = new Set<string>();
+  private readonly aliases = new Map<string, FileModel>();
+  /** Texts of files read to decide whether to lower them. */
+  private readonly texts = new Map<string, string>();
   /** The files that hold each word searched for so far. */
   private readonly wordFiles = new Map<string, ReadonlySet<string>>();
 
@@ -132,13 +135,37 @@ class ChangeScope {
     this.loaded.unreadForTime.push(...part.unreadForTime);
   }
 
-  /** The file that claims the longest module prefix of `qname`, when it is not read yet. */
+  /**
+   * The file that claims the longest module prefix of `qname`, when it is not read yet and may
+   * define the name looked up in it: a file that never spells that name, and re-exports no whole
+   * module, cannot (a crate's `mod.rs` with a thousand `pub use gen_x::*` is not a reason to read
+   * every `gen_x.rs`).
+   */
   private claimant(qname: string): string | undefined {
     for (let end = qname.length; end > 0; end = qname.lastIndexOf('.', end - 1)) {
       const path = this.claims.get(qname.slice(0, end));
-      if (path !== undefined) return this.models.has(path) ? undefined : path;
+      if (path === undefined) continue;
+      if (this.models.has(path)) return undefined;
+      // The module itself is only a namespace: what is looked up in it decides.
+      if (end === qname.length) return undefined;
+      const name = qname.slice(end + 1).split('.')[0] ?? '';
+      // A module exported as a whole (`module.exports = f`) answers to `default` unspelled.
+      return name === 'default' || this.mayDefine(path, name) ? path : undefined;
     }
     return undefined;
+  }
+
+  private mayDefine(path: string, name: string): boolean {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      text = this.input.read(path)?.toString('utf8') ?? '';
+      this.texts.set(path, text);
+    }
+    if (adapterFor(path)?.reExportsAll.test(text) === true) return true;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + name.length] ?? ' ')) return true;
+    }
+    return false;
   }
 
   /** Resolves the calls, references and decorators of the functions followed down; adds their callees. */
@@ -199,7 +226,7 @@ class ChangeScope {
           const callee = resolver.callee(binding.value);
           const alias = lastSegment(binding.qname);
           if (callee.kind === 'function' && this.up.has(functionKey(callee.ref)) && !names.has(alias) && isWord(alias)) {
-            this.aliases.add(alias);
+            this.aliases.set(alias, file);
             names.add(alias);
             grew = true;
           }
@@ -223,11 +250,12 @@ class ChangeScope {
   private filesMentioningNewNames(): string[] {
     // Callers of a sync function in test or script files run it from code out of the rule's reach,
     // and give it no role: only an async function's callers there matter (start-up code, runners).
-    const searches: { words: string[]; exempt: boolean }[] = [
-      ...[...this.up.values()].flatMap((ref) => searchesOf(ref).map((words) => ({ words, exempt: ref.fn.isAsync }))),
-      ...[...this.aliases].map((a) => ({ words: [a], exempt: true })),
+    const searches: { words: string[]; exempt: boolean; home: Home | undefined }[] = [
+      ...[...this.up.values()].flatMap((ref) => searchesOf(ref).map((words) => ({ words, exempt: ref.fn.isAsync, home: homeOf(ref.file) }))),
+      ...[...this.aliases].map(([alias, file]) => ({ words: [alias], exempt: true, home: homeOf(file) })),
     ];
-    const words = [...new Set(searches.flatMap((s) => s.words))].filter((w) => !this.wordFiles.has(w)).sort();
+    const all = searches.flatMap((s) => [...s.words, ...(s.home?.roots ?? [])]);
+    const words = [...new Set(all)].filter((w) => !this.wordFiles.has(w)).sort();
     if (words.length > 0) {
       const found = this.input.mentioning(words) ?? this.scan(words);
       for (const w of words) this.wordFiles.set(w, found.get(w) ?? new Set());
@@ -238,6 +266,8 @@ class ChangeScope {
       for (const path of first ?? []) {
         if (!this.sources.has(path) || !rest.every((files) => files.has(path))) continue;
         if (!search.exempt && this.isExempt(path)) continue;
+        const home = search.home;
+        if (home && topFolder(path) !== home.top && !home.roots.some((root) => this.wordFiles.get(root)?.has(path))) continue;
         if (!this.models.has(path)) out.add(path);
       }
     }
@@ -251,7 +281,7 @@ class ChangeScope {
 
   /** The words callers of the functions looked up for callers are written with. */
   private names(): Set<string> {
-    return new Set([...[...this.up.values()].flatMap((ref) => searchesOf(ref).flat()), ...this.aliases]);
+    return new Set([...[...this.up.values()].flatMap((ref) => searchesOf(ref).flat()), ...this.aliases.keys()]);
   }
 
   /** The text prefilter without git: reads each file not read yet and looks for the words. */
@@ -286,6 +316,28 @@ function searchesOf(ref: FunctionRef): string[][] {
   return searches.filter((words) => words.every(isWord));
 }
 
+/**
+ * Where callers of a module's functions can be: anywhere under the same top folder, or in a file
+ * that names the module's root package to import it (`app`, a crate's name). Undefined for modules
+ * addressed by path (`./lib/lookup`), which any file may import by a relative path.
+ */
+interface Home {
+  readonly top: string;
+  readonly roots: readonly string[];
+}
+
+function homeOf(file: FileModel): Home | undefined {
+  if (file.modules.length === 0 || file.modules.some((m) => m.startsWith('.'))) return undefined;
+  const own = adapterFor(file.path)?.ownPackageRoots ?? [];
+  const roots = [...new Set(file.modules.map((m) => m.split('.')[0] ?? m))].filter((r) => isWord(r) && !own.includes(r));
+  return { top: topFolder(file.path), roots };
+}
+
+function topFolder(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
 function isWord(name: string): boolean {
   return /^[\p{L}\p{N}_$]+$/u.test(name);
 }
@@ -294,6 +346,7 @@ function isWord(name: string): boolean {
 function isWholeModule(file: FileModel, fn: FunctionModel): boolean {
   const primary = file.modules[0];
   if (primary === undefined || fn.qname === undefined) return false;
+  if (fn.classQname !== undefined) return false;
   if (fn.qname === `${primary}.default`) return true;
   return file.bindings.some((b) => b.qname === `${primary}.default` && b.value.kind === 'name' && b.value.qname === fn.qname);
 }

@@ -27,6 +27,10 @@ export interface LanguageAdapter {
    * diff finds the file behind a name without lowering the whole repository.
    */
   moduleNames(path: string, project?: ProjectInfo): readonly string[];
+  /** Source text that may re-export a whole module (`from .x import *`): names it never spells may resolve in it. */
+  readonly reExportsAll: RegExp;
+  /** Module roots that name the importing file's own package (Rust's `crate`): no other package imports through them. */
+  readonly ownPackageRoots?: readonly string[];
   /** The role a file's path gives it (a test folder, a script), as `FileModel.role`. */
   pathRole(path: string): RoleMark | undefined;
   /** Parses and lowers one file. Never throws for bad source: problems go in `FileModel.issues`. */

@@ -126,3 +126,44 @@ describe('diff scope', () => {
     assert.ok(change.stats.filesAnalyzed <= 3, `read ${change.stats.filesAnalyzed} files`);
   });
 });
+
+describe('diff scope: what is not read', () => {
+  it('Rust: a module of glob re-exports does not bring in every module it re-exports', async () => {
+    const base: Record<string, string> = {
+      'Cargo.toml': '[package]\nname = "shop"\nversion = "0.1.0"\n',
+      'src/lib.rs': 'pub mod features;\npub mod api;\n',
+      'src/api.rs': 'use crate::features::Cart;\n\npub async fn checkout(cart: Cart) -> usize {\n    cart.total()\n}\n',
+    };
+    const mods: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      mods.push(`mod gen_${i};\npub use gen_${i}::*;\n`);
+      base[`src/features/gen_${i}.rs`] = `use super::*;\n\npub struct Item${i};\n\nimpl Item${i} {\n    pub fn weight(&self) -> u32 {\n        std::thread::sleep(std::time::Duration::from_millis(${i}));\n        ${i}\n    }\n}\n`;
+    }
+    base['src/features/mod.rs'] = `${mods.join('')}mod cart;\npub use cart::*;\n`;
+    base['src/features/cart.rs'] = 'pub struct Cart;\n\nimpl Cart {\n    pub fn total(&self) -> usize {\n        0\n    }\n}\n';
+    const repo = gitRepo(base, {
+      ...base,
+      'src/features/cart.rs': 'pub struct Cart;\n\nimpl Cart {\n    pub fn total(&self) -> usize {\n        std::fs::read_to_string("cart.json").map(|s| s.len()).unwrap_or(0)\n    }\n}\n',
+    });
+    const { change, repository } = await bothScopes({ cwd: repo, base: 'HEAD~1', head: 'HEAD' });
+    assert.equal(comparable(change), comparable(repository));
+    assert.deepEqual(change.findings.map((f) => `${f.file}:${f.line} ${f.context.name}`), ['src/features/cart.rs:5 checkout']);
+    assert.ok(change.stats.filesAnalyzed <= 5, `read ${change.stats.filesAnalyzed} files`);
+  });
+
+  it('Python: a package that re-exports with import * is read, and callers across packages are found by name', async () => {
+    const base: Record<string, string> = {
+      'core/__init__.py': 'from .rates import *\n',
+      'core/rates.py': 'def convert(amount):\n    return amount * 2\n',
+      'web/__init__.py': '',
+      'web/views.py': 'from core import convert\n\n\nasync def price(amount):\n    return convert(amount)\n',
+    };
+    for (let i = 0; i < 40; i++) base[`other${i}/mod.py`] = `def convert(x):\n    return x\n\n\nasync def use_${i}():\n    return convert(${i})\n`;
+    const repo = gitRepo(base, { ...base, 'core/rates.py': 'import requests\n\n\ndef convert(amount):\n    return requests.get(f"https://fx/{amount}").json()\n' });
+    const { change, repository } = await bothScopes({ cwd: repo, base: 'HEAD~1', head: 'HEAD' });
+    assert.equal(comparable(change), comparable(repository));
+    assert.deepEqual(change.findings.map((f) => `${f.file}:${f.line} ${f.context.name}`), ['core/rates.py:5 price']);
+    // The 40 packages that define a convert of their own never name `core`: they are not read.
+    assert.ok(change.stats.filesAnalyzed <= 5, `read ${change.stats.filesAnalyzed} files`);
+  });
+});

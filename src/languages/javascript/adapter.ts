@@ -60,6 +60,9 @@ export class JavaScriptAdapter implements LanguageAdapter {
     return aliases;
   }
 
+  /** `export * from './x'` */
+  readonly reExportsAll = /\bexport\s*\*/;
+
   pathRole(path: string): RoleMark | undefined {
     return javascriptPathRole(path);
   }

@@ -33,6 +33,9 @@ export class PythonAdapter implements LanguageAdapter {
   readonly extensions = ['.py', '.pyi'] as const;
   private parser: Promise<Parser> | undefined;
 
+  /** `from .x import *` */
+  readonly reExportsAll = /\bimport\s*\*/;
+
   pathRole(path: string): RoleMark | undefined {
     return pythonPathRole(path);
   }

@@ -50,6 +50,11 @@ export class RustAdapter implements LanguageAdapter {
     return packages;
   }
 
+  /** `pub use x::*` */
+  readonly ownPackageRoots = ['crate', 'self', 'super'] as const;
+  /** `pub use x::*` */
+  readonly reExportsAll = /\bpub(\([^)]*\))?\s+use\b[^;]*::\s*\*/;
+
   pathRole(path: string): RoleMark | undefined {
     return rustPathRole(path);
   }
