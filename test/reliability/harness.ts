@@ -20,13 +20,24 @@ export interface Result {
 const cache = tempDir('asyncguard-reliability-cache-');
 
 /** `asyncguard ARGS...` in `cwd`, colourless, with standard input `input`. */
-export function asyncguard(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[] } = {}): Result {
-  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
+export function asyncguard(
+  cwd: string,
+  args: readonly string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; user?: number } = {},
+): Result {
+  // Run as another user (when the tests run as root, who reads any file): git must accept a
+  // repository another user owns, and the cache folder is left alone.
+  const asUser =
+    options.user === undefined
+      ? {}
+      : { uid: options.user, gid: options.user, env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: '*' } };
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args, ...(options.user === undefined ? [] : ['--no-cache'])], {
     cwd,
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', XDG_CACHE_HOME: cache, ...options.env },
+    ...('uid' in asUser ? { uid: asUser.uid, gid: asUser.gid } : {}),
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', XDG_CACHE_HOME: cache, ...options.env, ...('env' in asUser ? asUser.env : {}) },
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

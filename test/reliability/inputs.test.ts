@@ -21,6 +21,8 @@ import {
   where,
 } from './harness.js';
 
+/** The unprivileged user the permission test runs asyncguard as when the tests run as root. */
+const NOBODY = 65534;
 const DEPTH = 100_000;
 const CR_ONLY = BLOCKING_PY.replaceAll('\n', '\r');
 const MINIFIED = `async function main(){${'var a=1;'.repeat(130_000)}require('fs').readFileSync('x');}`;
@@ -149,24 +151,23 @@ describe('never a silent pass', () => {
     assert.deepEqual(where(jsonReport(read)), ['app/big.py 5:5']);
   });
 
-  it('a changed file git lists but that cannot be read (permission denied) is reported', (t) => {
-    if (!permissionsEnforced()) {
-      t.skip('running as root: permissions are not enforced');
-      return;
-    }
+  it('a changed file git lists but that cannot be read (permission denied) is reported', () => {
+    // Root reads any file: as root, asyncguard runs as the unprivileged user `nobody` instead.
+    const user = permissionsEnforced() ? undefined : NOBODY;
     const repo = repository({ 'app/api.py': QUIET_PY });
     put(repo, { 'app/secret.py': BLOCKING_PY, 'locked/inner.py': BLOCKING_PY });
+    if (user !== undefined) chmodSync(repo, 0o755);
     chmodSync(join(repo, 'app', 'secret.py'), 0o000);
     chmodSync(join(repo, 'locked'), 0o000);
     try {
-      const diff = asyncguard(repo, ['diff', '--format', 'json']);
-      assert.equal(diff.code, 0);
+      const diff = asyncguard(repo, ['diff', '--format', 'json'], { user });
+      assert.equal(diff.code, 0, diff.stderr);
       const report = jsonReport(diff);
       assert.deepEqual([report.verdict, report.confidence], ['unknown', 'low']);
       assert.ok(report.diagnostics.some((d) => d.file === 'app/secret.py' && /could not be read/.test(d.message)));
-      const check = asyncguard(repo, ['check', 'app/secret.py', '--format', 'json']);
+      const check = asyncguard(repo, ['check', 'app/secret.py', '--format', 'json'], { user });
       assert.deepEqual([jsonReport(check).verdict, jsonReport(check).confidence], ['unknown', 'low']);
-      assertUsageFailure(asyncguard(repo, ['check', 'locked/inner.py']), /cannot read locked\/inner\.py: permission denied/);
+      assertUsageFailure(asyncguard(repo, ['check', 'locked/inner.py'], { user }), /cannot read locked\/inner\.py: permission denied/);
     } finally {
       chmodSync(join(repo, 'locked'), 0o755);
       chmodSync(join(repo, 'app', 'secret.py'), 0o644);
