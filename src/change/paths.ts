@@ -12,6 +12,8 @@ export interface CheckTargets {
   files: string[];
   /** The arguments, as given, that name nothing on disk or lie outside `root`. */
   missing: string[];
+  /** Folders under the named ones that may not be read (permissions): their files are unknown. */
+  unreadable: string[];
 }
 
 /** Folder names that hold third-party code or caches, never the project's own async paths. */
@@ -100,7 +102,7 @@ export function collectCheckTargets(paths: readonly string[], cwd: string): Chec
   const first = located.find((target) => target.kind !== 'missing');
   if (first === undefined) {
     // Nothing named exists: there is no root to speak of but the current folder.
-    return { root: resolve(cwd), files: [], missing: located.map((target) => target.given) };
+    return { root: resolve(cwd), files: [], missing: located.map((target) => target.given), unreadable: [] };
   }
   const firstFolder = first.kind === 'folder' ? first.real : dirname(first.real);
   const enclosing = repoRoot(firstFolder);
@@ -117,9 +119,10 @@ export function collectCheckTargets(paths: readonly string[], cwd: string): Chec
     else namedFolders.push(path);
   }
   const selector = new FolderSelector(root, namedFolders);
-  const listed = namedFolders.length === 0 ? [] : listCandidates(root, gitRoot !== undefined, selector);
+  const unreadable: string[] = [];
+  const listed = namedFolders.length === 0 ? [] : listCandidates(root, gitRoot !== undefined, selector, unreadable);
   const files = [...new Set([...namedFiles, ...listed.filter((path) => selector.includesFile(path))])];
-  return { root, files: files.sort(compareCodeUnits), missing };
+  return { root, files: files.sort(compareCodeUnits), missing, unreadable };
 }
 
 function isIgnoredByGit(gitRoot: string, folder: string): boolean {
@@ -129,9 +132,9 @@ function isIgnoredByGit(gitRoot: string, folder: string): boolean {
   return r.status === 0;
 }
 
-function listCandidates(root: string, inGit: boolean, selector: FolderSelector): readonly string[] {
+function listCandidates(root: string, inGit: boolean, selector: FolderSelector, unreadable: string[]): readonly string[] {
   if (inGit) return workingTree(root).listFiles();
-  return walkFolder(root, (folder) => !selector.mayHoldFiles(folder));
+  return walkFolder(root, (folder) => !selector.mayHoldFiles(folder), unreadable);
 }
 
 /** Decides which files and folders of the root belong to the named folders. */

@@ -126,9 +126,11 @@ function gitWorkingFiles(root: string): readonly string[] {
 function isRegularFile(absolute: string): boolean {
   try {
     return lstatSync(absolute, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    // A parent turned into a file (ENOTDIR) or a folder we may not read: nothing to analyse.
-    return false;
+  } catch (error) {
+    // A file git tracks in a folder we may not read is kept, so that reading it fails and is
+    // reported; a parent turned into a file (ENOTDIR): nothing to analyse.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM';
   }
 }
 
@@ -165,13 +167,19 @@ interface IgnoreLayer {
  * Symbolic links are skipped: a linked folder could loop or lead outside the root.
  * `skipFolder` prunes folders (given relative to `root`) that are not worth entering.
  */
-export function walkFolder(root: string, skipFolder: (dir: string) => boolean = () => false): readonly string[] {
+export function walkFolder(root: string, skipFolder: (dir: string) => boolean = () => false, unreadable: string[] = []): readonly string[] {
   const files: string[] = [];
   const visit = (dir: string, inherited: readonly IgnoreLayer[]): void => {
     const absolute = dir === '' ? root : join(root, dir);
     const own = loadIgnoreLayer(absolute, dir);
     const layers = own === undefined ? inherited : [...inherited, own];
-    for (const entry of readFolder(absolute)) {
+    const entries = readFolder(absolute);
+    if (entries === undefined) {
+      // A folder we may not read is reported by the caller, never silently left out.
+      unreadable.push(dir === '' ? '.' : dir);
+      return;
+    }
+    for (const entry of entries) {
       const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (entry.name === '.git' || isIgnored(layers, path, true) || skipFolder(path)) continue;
@@ -185,12 +193,13 @@ export function walkFolder(root: string, skipFolder: (dir: string) => boolean = 
   return files.sort(compareCodeUnits);
 }
 
-function readFolder(absolute: string): readonly Dirent[] {
+/** The folder's entries; undefined when it may not be read; none when it vanished meanwhile. */
+function readFolder(absolute: string): readonly Dirent[] | undefined {
   try {
     return readdirSync(absolute, { withFileTypes: true });
-  } catch {
-    // A folder we may not read is left out, as git leaves it out.
-    return [];
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? undefined : [];
   }
 }
 

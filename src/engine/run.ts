@@ -236,12 +236,14 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     projectOf(targets.files, read),
   );
   const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
+  // Never a silent pass: what a folder that may not be read holds is unknown.
+  const locked = targets.unreadable.map((folder) => ({ file: folder, message: 'not analysed: the folder may not be read (permission denied)' }));
   const report = analyze({
     program,
     catalog: catalog(),
     skipped: loaded.skipped,
-    diagnostics: loaded.diagnostics,
-    unanalysed: loaded.unanalysed,
+    diagnostics: [...locked, ...loaded.diagnostics],
+    unanalysed: [...targets.unreadable, ...loaded.unanalysed],
   });
   return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };
 }

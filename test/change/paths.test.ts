@@ -60,6 +60,7 @@ describe('collectCheckTargets in a git repository', () => {
       root,
       files: ['.gitignore', 'dist/bundle.js', 'src/app.py', 'src/untracked.py', 'src/util/helpers.py', 'tools/target/aim.py'],
       missing: [],
+      unreadable: [],
     });
   });
 
@@ -101,6 +102,7 @@ describe('collectCheckTargets outside git', () => {
       root,
       files: ['.gitignore', 'lib/x.py', 'main.py'],
       missing: [],
+      unreadable: [],
     });
   });
 
@@ -108,11 +110,11 @@ describe('collectCheckTargets outside git', () => {
     const root = temporaryFolder();
     writeFile(root, 'pkg/one.py', '');
     writeFile(root, 'pkg/two.py', '');
-    assert.deepEqual(collectCheckTargets(['pkg/one.py'], root), { root: join(root, 'pkg'), files: ['one.py'], missing: [] });
+    assert.deepEqual(collectCheckTargets(['pkg/one.py'], root), { root: join(root, 'pkg'), files: ['one.py'], missing: [], unreadable: [] });
   });
 
   it('returns only missing paths when nothing named exists', () => {
     const cwd = temporaryFolder();
-    assert.deepEqual(collectCheckTargets(['a.py', 'b'], cwd), { root: cwd, files: [], missing: ['a.py', 'b'] });
+    assert.deepEqual(collectCheckTargets(['a.py', 'b'], cwd), { root: cwd, files: [], missing: ['a.py', 'b'], unreadable: [] });
   });
 });

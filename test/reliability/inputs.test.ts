@@ -168,6 +168,18 @@ describe('never a silent pass', () => {
       const check = asyncguard(repo, ['check', 'app/secret.py', '--format', 'json'], { user });
       assert.deepEqual([jsonReport(check).verdict, jsonReport(check).confidence], ['unknown', 'low']);
       assertUsageFailure(asyncguard(repo, ['check', 'locked/inner.py'], { user }), /cannot read locked\/inner\.py: permission denied/);
+      // Outside git, a folder that may not be entered is named (relative to the folder checked), and leaves the verdict open.
+      const plain = tempDir();
+      put(plain, { 'app/api.py': QUIET_PY, 'app/locked/inner.py': BLOCKING_PY });
+      if (user !== undefined) chmodSync(plain, 0o755);
+      chmodSync(join(plain, 'app', 'locked'), 0o000);
+      try {
+        const walked = jsonReport(asyncguard(plain, ['check', 'app', '--format', 'json'], { user }));
+        assert.deepEqual([walked.verdict, walked.confidence], ['unknown', 'low']);
+        assert.deepEqual(walked.diagnostics, [{ file: 'locked', message: 'not analysed: the folder may not be read (permission denied)' }]);
+      } finally {
+        chmodSync(join(plain, 'app', 'locked'), 0o755);
+      }
     } finally {
       chmodSync(join(repo, 'locked'), 0o755);
       chmodSync(join(repo, 'app', 'secret.py'), 0o644);
