@@ -88,7 +88,7 @@ export const TREES: Readonly<Record<TreeId, TreeSpec>> = {
   rust: {
     id: 'rust',
     title: 'the Rust crate sources of the Debian registry',
-    noPeerReason: 'no linter checks blocking calls in async Rust on its own (Clippy has no such lint)',
+    noPeerReason: 'no linter flags blocking calls in async Rust (a Clippy lint for it, rust-clippy#4377, is still a proposal)',
     locate: rustRegistry,
     quickFolder: (folder) => entryMatching(folder, /^tokio-1\./) ?? entryMatching(folder, /^tokio/),
   },
