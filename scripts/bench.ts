@@ -65,7 +65,7 @@ function git(cwd: string, ...args: string[]): void {
 
 function reportOf(run: ChildRun): ReportShape | string {
   if (run.status !== 0 && run.status !== 1) {
-    const line = run.stderr.trim().split('\n')[0] ?? '';
+    const line = firstError(run.stderr);
     return `exit status ${run.status ?? 'none (killed)'}${line !== '' ? `: ${line}` : ''}`;
   }
   try {
@@ -74,6 +74,12 @@ function reportOf(run: ChildRun): ReportShape | string {
   } catch {
     return 'the output is not JSON';
   }
+}
+
+/** The line of a crashed child's stderr that names the error, else its first line. */
+function firstError(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.find((line) => /^\w*Error\b/.test(line)) ?? lines[0] ?? '';
 }
 
 function plural(count: number, word: string): string {
@@ -135,6 +141,7 @@ async function measureTree(spec: TreeSpec, ctx: Context): Promise<TreeResult> {
   progress(`${spec.id}: listing ${folder}`);
   const listing = listTree(folder);
   if (listing.sources.length === 0) return { id: spec.id, title: spec.title, skipped: `no file asyncguard reads in ${folder}` };
+  const loadAverage = loadavg().map((l) => Number(l.toFixed(2)));
   const home = join(ctx.work, spec.id);
   mkdirSync(home, { recursive: true });
   const usageFile = join(home, 'usage.json');
@@ -181,7 +188,7 @@ async function measureTree(spec: TreeSpec, ctx: Context): Promise<TreeResult> {
           } catch {
             // Reported below with the peer's own words.
           }
-          return { error: `exit status ${child.status ?? 'none'}: ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
+          return { error: `exit status ${child.status ?? 'none'}: ${firstError(child.stderr)}` };
         },
       ),
     );
@@ -246,6 +253,7 @@ async function measureTree(spec: TreeSpec, ctx: Context): Promise<TreeResult> {
     peer,
     targets: evaluateTargets(spec.id, 'label' in peer ? spec.peer : undefined, measurements),
     notes,
+    loadAverage,
   };
   return result;
 }

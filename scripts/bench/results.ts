@@ -36,6 +36,8 @@ export interface MeasuredTree {
   readonly peer: { readonly label: string } | { readonly none: string };
   readonly targets: readonly TargetResult[];
   readonly notes: readonly string[];
+  /** The machine's 1, 5 and 15-minute load averages when the tree's runs began: others' work on a shared machine. */
+  readonly loadAverage: readonly number[];
 }
 
 export interface SkippedTree {
@@ -166,6 +168,7 @@ export function renderTree(tree: MeasuredTree, repeat: number): string {
   const lines = [
     `${tree.id}: ${tree.title}`,
     `  ${tree.root}: ${tree.files} files, ${fixed(megabytes(tree.bytes), 1)} MB; median of ${repeat} run${repeat === 1 ? '' : 's'} (peak RSS: the largest)`,
+    `  load average when the runs began: ${tree.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
     '',
     renderTable(['run', 'files', 'MB', 'wall s', 'CPU s', 'MB/s', 'peak RSS MB', 'found'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']),
     '',
