@@ -34,6 +34,15 @@ function installedVersion(folder: string, name: string): string | undefined {
 
 export type PeerInstall = { readonly ok: true; readonly fresh: boolean } | { readonly ok: false; readonly reason: string };
 
+/** The lines of npm's error output that say what went wrong: its error code and message. */
+export function npmErrorOf(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.replace(/^npm (?:error|ERR!)\s*/, '').trim());
+  const code = lines.find((line) => line.startsWith('code '));
+  const message = lines.find((line) => /^\w*Error\b/.test(line) || /^\d{3} /.test(line));
+  const said = [code, message].filter((line): line is string => line !== undefined);
+  return said.length > 0 ? said.join(': ') : (lines.filter((line) => line !== '').slice(-1)[0] ?? 'no message');
+}
+
 /** Installs the pinned peers into `folder` with npm, unless they are there already. */
 export function installPeers(folder: string): PeerInstall {
   const missing = Object.entries(PEER_PACKAGES).filter(([name, version]) => installedVersion(folder, name) !== version);
@@ -51,8 +60,7 @@ export function installPeers(folder: string): PeerInstall {
   );
   if (r.error !== undefined) return { ok: false, reason: `npm could not be run: ${r.error.message}` };
   if (r.status !== 0) {
-    const last = r.stderr.trim().split('\n').filter((line) => !/Unknown (user|project) config/.test(line)).slice(-3).join(' / ');
-    return { ok: false, reason: `npm install failed (exit ${r.status}): ${last}` };
+    return { ok: false, reason: `npm install failed (exit ${r.status}): ${npmErrorOf(r.stderr)}` };
   }
   const still = Object.entries(PEER_PACKAGES).filter(([name, version]) => installedVersion(folder, name) !== version);
   if (still.length > 0) return { ok: false, reason: `npm install left out ${still.map(([name, version]) => `${name}@${version}`).join(', ')}` };

@@ -88,7 +88,7 @@ export const TREES: Readonly<Record<TreeId, TreeSpec>> = {
   rust: {
     id: 'rust',
     title: 'the Rust crate sources of the Debian registry',
-    noPeerReason: 'no linter flags blocking calls in async Rust (a Clippy lint for it, rust-clippy#4377, is still a proposal)',
+    noPeerReason: 'no linter flags blocking calls in async Rust (Clippy has no such lint; one has been proposed since 2019)',
     locate: rustRegistry,
     quickFolder: (folder) => entryMatching(folder, /^tokio-1\./) ?? entryMatching(folder, /^tokio/),
   },

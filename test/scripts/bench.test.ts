@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { CHANGED_FILES, changedContent, isChangeCandidate, pickChangedFiles, probeLanguage, probeName } from '../../scripts/bench/change.js';
 import { summarize } from '../../scripts/bench/measure.js';
 import { BenchUsageError, DEFAULT_REPEAT, parseBenchArgs, TREE_IDS } from '../../scripts/bench/options.js';
+import { npmErrorOf } from '../../scripts/bench/peers.js';
 import { evaluateTargets, type Measurement, renderTable, type RunKind } from '../../scripts/bench/results.js';
 import { analyzeFiles } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/workspace.js';
@@ -41,6 +42,20 @@ describe('bench command line', () => {
     ] as const) {
       assert.throws(() => parseBenchArgs(argv), (error: unknown) => error instanceof BenchUsageError && reason.test(error.message), argv.join(' '));
     }
+  });
+});
+
+describe('bench peers', () => {
+  it("says why npm could not install them in one line: npm's error code and message", () => {
+    const stderr = [
+      'npm warn Unknown user config "nodedir".',
+      'npm error code ECONNREFUSED',
+      'npm error syscall connect',
+      'npm error FetchError: request to http://127.0.0.1:9/eslint failed, reason: connect ECONNREFUSED',
+      'npm error     at ClientRequest.<anonymous> (index.js:130:14)',
+    ].join('\n');
+    assert.equal(npmErrorOf(stderr), 'code ECONNREFUSED: FetchError: request to http://127.0.0.1:9/eslint failed, reason: connect ECONNREFUSED');
+    assert.equal(npmErrorOf('npm error 404 Not Found - GET https://registry.npmjs.org/nope\n'), '404 Not Found - GET https://registry.npmjs.org/nope');
   });
 });
 
