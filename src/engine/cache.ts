@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileModel } from '../ir/model.js';
 import { VERSION } from '../version.js';
@@ -37,8 +37,13 @@ function lowererFingerprint(): string {
   return fingerprint;
 }
 
-/** The folder that holds the cache for a repository: its node_modules/.cache, else the user cache. */
+/**
+ * The folder that holds the cache for a repository: `ASYNCGUARD_CACHE_DIR` when set (a CI cache
+ * path, or a benchmark's fresh folder), else its node_modules/.cache, else the user cache.
+ */
 export function cacheFolder(root: string): string {
+  const chosen = process.env['ASYNCGUARD_CACHE_DIR'];
+  if (chosen !== undefined && chosen !== '') return resolve(chosen);
   const local = join(root, 'node_modules');
   if (existsSync(local)) return join(local, '.cache', 'asyncguard');
   const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');

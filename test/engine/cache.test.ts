@@ -1,7 +1,7 @@
 // The on-disk cache of lowered files: same reports with and without it, and corrupt entries rebuilt.
 
 import assert from 'node:assert/strict';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFiles, render } from '../../src/index.js';
@@ -45,6 +45,28 @@ describe('lowered-file cache', () => {
     } finally {
       if (previous === undefined) delete process.env['XDG_CACHE_HOME'];
       else process.env['XDG_CACHE_HOME'] = previous;
+    }
+  });
+
+  it('lives in ASYNCGUARD_CACHE_DIR when it is set, even beside a node_modules folder', async () => {
+    const chosen = tempDir();
+    const cacheHome = tempDir();
+    const saved = { dir: process.env['ASYNCGUARD_CACHE_DIR'], home: process.env['XDG_CACHE_HOME'] };
+    process.env['ASYNCGUARD_CACHE_DIR'] = chosen;
+    process.env['XDG_CACHE_HOME'] = cacheHome;
+    try {
+      const root = tempDir();
+      writeFiles(root, SOURCES);
+      mkdirSync(join(root, 'node_modules'));
+      await json(root, true);
+      assert.equal(entries(chosen).filter((f) => f.endsWith('.json')).length, 2);
+      assert.deepEqual(entries(join(root, 'node_modules')), []);
+      assert.deepEqual(entries(cacheHome), []);
+    } finally {
+      for (const [name, value] of [['ASYNCGUARD_CACHE_DIR', saved.dir], ['XDG_CACHE_HOME', saved.home]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
   });
 });
