@@ -5,10 +5,7 @@
 // when the IR gains fields. docs/json-report.schema.json describes the result.
 
 import type {
-  ChainLink,
   Confidence,
-  ContextKind,
-  Category,
   Diagnostic,
   Finding,
   NotApplicable,
@@ -18,21 +15,8 @@ import type {
 } from '../ir/report.js';
 import { ordered } from './order.js';
 
-export interface JsonFinding {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly category: Category;
-  readonly call: string;
-  readonly context: { readonly name: string; readonly file: string; readonly line: number; readonly kind: ContextKind };
-  readonly via: readonly ChainLink[];
-  readonly confidence: Confidence;
-  readonly preexisting: boolean;
-  readonly message: string;
-  readonly remediation: string;
-}
+/** A finding as SPEC §7 lists it: the IR's finding without the catalog entry behind it. */
+export type JsonFinding = Omit<Finding, 'ruleEntry'>;
 
 export interface JsonNotApplicable {
   readonly file: string;
