@@ -66,24 +66,6 @@ function projectConfigKey(project: ProjectInfo): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/**
- * Lowers every supported file among `paths`: reads, checks and decodes them, takes what the cache
- * has, and lowers the rest, on a pool of worker threads when there are many. `reportSkipped` says
- * which files must not disappear silently when they cannot be read (a diff's changed files).
- */
-export async function loadFiles(
-  paths: readonly string[],
-  read: (path: string) => Buffer | undefined,
-  options: LoadOptions,
-  reportSkipped: (path: string) => boolean,
-  project?: ProjectInfo,
-): Promise<Loaded> {
-  const loaded = await lowerFiles(paths, read, options, reportSkipped, project);
-  const unread = unreadDiagnostic(loaded.unreadForTime);
-  if (unread) loaded.diagnostics.push(unread);
-  return loaded;
-}
-
 /** What was cut short is reported: the untouched files left unread, once, under the first of them. */
 export function unreadDiagnostic(unreadForTime: readonly string[]): Diagnostic | undefined {
   if (unreadForTime.length === 0) return undefined;
@@ -94,8 +76,13 @@ export function unreadDiagnostic(unreadForTime: readonly string[]): Diagnostic |
   };
 }
 
-/** `loadFiles` without the closing note on files left unread for time. */
-export async function lowerFiles(
+/**
+ * Lowers every supported file among `paths`: reads, checks and decodes them, takes what the cache
+ * has, and lowers the rest, on a pool of worker threads when there are many. `reportSkipped` says
+ * which files must not disappear silently when they cannot be read (a diff's changed files).
+ * Unchanged files left unread for time are listed in `unreadForTime` (see `unreadDiagnostic`).
+ */
+export async function loadFiles(
   paths: readonly string[],
   read: (path: string) => Buffer | undefined,
   options: LoadOptions,

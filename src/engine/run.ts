@@ -17,7 +17,7 @@ import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
 import { loadForChange } from './scope.js';
-import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles } from './load.js';
+import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles, unreadDiagnostic } from './load.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
 export class UsageError extends Error {}
@@ -165,12 +165,16 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
     catalog: catalog(),
     changed,
     skipped: [...skipped, ...loaded.skipped],
-    diagnostics: [...diagnostics, ...loaded.diagnostics],
+    diagnostics: [...diagnostics, ...loaded.diagnostics, ...optional(unreadDiagnostic(loaded.unreadForTime))],
     unanalysed: [...unreadable, ...loaded.unanalysed],
     readPartially: loaded.unreadForTime.length > 0,
     readSource: (p) => loaded.sources.get(p),
   });
   return { report, root, readSource: (p) => loaded.sources.get(p) };
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 /**
@@ -242,7 +246,7 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     program,
     catalog: catalog(),
     skipped: loaded.skipped,
-    diagnostics: [...locked, ...loaded.diagnostics],
+    diagnostics: [...locked, ...loaded.diagnostics, ...optional(unreadDiagnostic(loaded.unreadForTime))],
     unanalysed: [...targets.unreadable, ...loaded.unanalysed],
   });
   return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };

@@ -19,7 +19,7 @@ import type { FileModel, FunctionModel, ValueRef } from '../ir/model.js';
 import type { Catalog } from '../knowledge/catalog.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
-import { type LoadOptions, type Loaded, lowerFiles, unreadDiagnostic } from './load.js';
+import { type LoadOptions, type Loaded, loadFiles } from './load.js';
 
 export interface ScopeInput {
   /** The supported, not vendored files of the tree. */
@@ -114,8 +114,6 @@ class ChangeScope {
       if (fresh.length === 0) break;
       await this.take(fresh);
     }
-    const unread = unreadDiagnostic(this.loaded.unreadForTime);
-    if (unread) this.loaded.diagnostics.push(unread);
     return this.loaded;
   }
 
@@ -125,7 +123,7 @@ class ChangeScope {
     for (const p of fresh) this.asked.add(p);
     if (fresh.length === 0) return;
     const { changed, read, options, project } = this.input;
-    const part = await lowerFiles(fresh, read, options, (p) => changed.has(p), project);
+    const part = await loadFiles(fresh, read, options, (p) => changed.has(p), project);
     for (const file of part.files) this.models.set(file.path, file);
     this.loaded.files.push(...part.files);
     this.loaded.skipped.push(...part.skipped);
