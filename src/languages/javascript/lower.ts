@@ -6,7 +6,7 @@
 // here: `.then/.catch/.finally` and emitter `.on(event, fn)` callbacks run on the event loop, array
 // callbacks (`items.map(fn)`) run in place. Framework callbacks come from the catalog.
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../syntax-tree.js';
 import type {
   Argument,
   ArgumentPosition,

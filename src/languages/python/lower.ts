@@ -5,7 +5,7 @@
 // locals carry the value they were assigned (`conn = sqlite3.connect(p)`), and annotated
 // parameters their declared type. The analysis resolves the rest across the repository.
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../syntax-tree.js';
 import type {
   Argument,
   ArgumentPosition,

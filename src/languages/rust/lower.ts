@@ -7,7 +7,7 @@
 // (`Client::new()`), and what the catalog says calls return. `?`, `.unwrap()` and friends hand
 // their receiver's value through. The analysis resolves the rest across the repository.
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../syntax-tree.js';
 import type {
   Argument,
   ArgumentPosition,
@@ -1548,23 +1548,18 @@ export class RustLowering {
   /** Parses `text`, which starts where `at` starts in the current tree, and lowers it with `use`. */
   private withSnippet(text: string, at: Node, prefix: string, suffix: string, use: (root: Node) => void): void {
     const tree = this.reparse(`${prefix}${text}${suffix}`);
-    if (!tree) return;
+    if (!tree || tree.rootNode.hasError) return;
+    this.snippets.push({
+      text: `${prefix}${text}${suffix}`,
+      row: this.absRow(at.startPosition.row),
+      column: this.absColumn(at.startPosition.row, at.startPosition.column),
+      index: this.index(at.startIndex),
+      prefix: prefix.length,
+    });
     try {
-      if (tree.rootNode.hasError) return;
-      this.snippets.push({
-        text: `${prefix}${text}${suffix}`,
-        row: this.absRow(at.startPosition.row),
-        column: this.absColumn(at.startPosition.row, at.startPosition.column),
-        index: this.index(at.startIndex),
-        prefix: prefix.length,
-      });
-      try {
-        use(tree.rootNode);
-      } finally {
-        this.snippets.pop();
-      }
+      use(tree.rootNode);
     } finally {
-      tree.delete();
+      this.snippets.pop();
     }
   }
 
