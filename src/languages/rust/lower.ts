@@ -1103,7 +1103,8 @@ export class RustLowering {
 
   private visit(node: Node, ctx: Ctx): void {
     if (this.tooDeep(node, ctx)) return;
-    const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
+    // Written out rather than spread: V8 copies a spread object far more slowly on this hot path.
+    const inner: Ctx = { scope: ctx.scope, depth: ctx.depth + 1, inAwaitedCall: ctx.inAwaitedCall, role: ctx.role };
     switch (node.type) {
       case 'line_comment':
       case 'block_comment':
@@ -1346,7 +1347,7 @@ export class RustLowering {
     const id = this.b.nextCallId++;
     if (receiver) this.visitReceiver(receiver, receiverCtx, false);
     else if (fn && fn.type !== 'identifier' && fn.type !== 'scoped_identifier') this.visit(fn, ctx);
-    const argCtx: Ctx = { ...ctx, depth: ctx.depth + 1, inAwaitedCall: ctx.inAwaitedCall || awaited };
+    const argCtx: Ctx = { scope: ctx.scope, depth: ctx.depth + 1, inAwaitedCall: ctx.inAwaitedCall || awaited, role: ctx.role };
     const args: Argument[] = [];
     let index = 0;
     for (const a of argsNode?.namedChildren ?? []) {
@@ -1373,7 +1374,8 @@ export class RustLowering {
   /** The receiver of a method call; a call there is lowered as awaited when the pass-through is. */
   private visitReceiver(receiver: Node, ctx: Ctx, awaited: boolean): void {
     const r = unwrapParens(receiver);
-    const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
+    // Written out rather than spread: V8 copies a spread object far more slowly on this hot path.
+    const inner: Ctx = { scope: ctx.scope, depth: ctx.depth + 1, inAwaitedCall: ctx.inAwaitedCall, role: ctx.role };
     if (r.type !== 'call_expression') this.visit(r, inner);
     else if (!this.tooDeep(r, inner)) this.lowerCall(r, inner, awaited);
   }
