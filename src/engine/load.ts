@@ -6,7 +6,7 @@ import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
-import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET } from './lower-worker.js';
+import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET, storeLowered } from './lower-worker.js';
 import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
@@ -119,19 +119,16 @@ export async function loadFiles(
       continue;
     }
     loaded.sources.set(path, text);
-    const cached = options.cache?.get(`${adapter.id}\0${configKey}`, path, text);
-    if (cached) loaded.files.push(cached);
-    else pending.push({ index: pending.length, path, source: text });
+    const cached = options.cache?.lookup(`${adapter.id}\0${configKey}`, path, text);
+    if (cached && 'model' in cached) loaded.files.push(cached.model);
+    else pending.push({ index: pending.length, path, source: text, ...(cached ? { cacheFile: cached.entry } : {}) });
   }
   const results = await lowerAll(pending, options, project);
   for (const result of results) {
     const task = pending[result.index];
     if (!task) continue;
-    if ('model' in result) {
-      loaded.files.push(result.model);
-      const adapter = adapterFor(task.path);
-      if (adapter) options.cache?.put(`${adapter.id}\0${configKey}`, task.path, task.source, result.model);
-    } else {
+    if ('model' in result) loaded.files.push(result.model);
+    else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
       // Files left when the run's time ran out are reported only when they must not disappear.
       if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) {
@@ -175,7 +172,9 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
       continue;
     }
     const info = budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs };
-    results.push(await lowerTask(adapter, task, info, options.fileTimeoutMs));
+    const result = await lowerTask(adapter, task, info, options.fileTimeoutMs);
+    if ('model' in result) storeLowered(task, result.model);
+    results.push(result);
   }
   return results;
 }

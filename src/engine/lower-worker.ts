@@ -6,11 +6,14 @@ import type { FileModel } from '../ir/model.js';
 import type { LanguageAdapter, ProjectInfo } from '../languages/adapter.js';
 import { withFileBudget } from '../languages/model-builder.js';
 import { adapterFor } from '../languages/registry.js';
+import { writeCacheEntry } from './cache.js';
 
 export interface LowerTask {
   readonly index: number;
   readonly path: string;
   readonly source: string;
+  /** The cache entry to write the lowered file to, when the run keeps a cache. */
+  readonly cacheFile?: string;
 }
 
 export interface LowerProject {
@@ -25,6 +28,16 @@ export type LowerResult =
 
 export type WorkerMessage = { readonly project: LowerProject } | { readonly tasks: readonly LowerTask[] };
 
+/**
+ * A worker's answer for one file. The model travels as JSON text: one string crosses threads as a
+ * copy of its bytes, where structured clone would walk and rebuild every object of the model
+ * twice. `unsent` marks a model too deep to write as JSON, lowered again on the main thread.
+ */
+export type WorkerReply =
+  | { readonly index: number; readonly json: string }
+  | { readonly index: number; readonly error: string }
+  | { readonly index: number; readonly unsent: true };
+
 let project: ProjectInfo | undefined;
 
 /** The reason given for files left unlowered when the run's budget (--timeout) ran out. */
@@ -38,6 +51,16 @@ export function lowerFailure(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
+}
+
+/** Writes a lowered file to its cache entry, if it has one; `json` when already written out. */
+export function storeLowered(task: LowerTask, model: FileModel, json?: string): void {
+  if (task.cacheFile === undefined) return;
+  try {
+    writeCacheEntry(task.cacheFile, json ?? JSON.stringify(model));
+  } catch {
+    // Too deep to write as JSON: lowered again next time.
+  }
 }
 
 /**
@@ -65,8 +88,22 @@ parentPort?.on('message', (message: WorkerMessage) => {
     return;
   }
   void (async () => {
-    const results: LowerResult[] = [];
-    for (const task of message.tasks) results.push(await lower(task));
-    parentPort?.postMessage(results);
+    const replies: WorkerReply[] = [];
+    for (const task of message.tasks) {
+      const result = await lower(task);
+      if ('error' in result) replies.push(result);
+      else {
+        let json: string;
+        try {
+          json = JSON.stringify(result.model);
+        } catch {
+          replies.push({ index: task.index, unsent: true });
+          continue;
+        }
+        storeLowered(task, result.model, json);
+        replies.push({ index: task.index, json });
+      }
+    }
+    parentPort?.postMessage(replies);
   })();
 });
