@@ -8,6 +8,7 @@ import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
 import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET, storeLowered } from './lower-worker.js';
 import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
+import { SourceTexts } from './source-texts.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -31,8 +32,8 @@ export interface Loaded {
   readonly files: FileModel[];
   readonly skipped: NotApplicable[];
   readonly diagnostics: Diagnostic[];
-  /** The decoded text of every file read, for code frames and blank-line checks. */
-  readonly sources: Map<string, string>;
+  /** The decoded text of every file read, for code frames and blank-line checks (read again when asked). */
+  readonly sources: SourceTexts;
   /** Files that should have been analysed and were not (unreadable, too large, over budget, failed). */
   readonly unanalysed: string[];
   /** Files the change does not touch left unread when the run's time ran out (calls into them are unresolved). */
@@ -76,7 +77,11 @@ export async function loadFiles(
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
 ): Promise<Loaded> {
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
+  const sources = new SourceTexts((path) => {
+    const bytes = read(path);
+    return bytes === undefined ? undefined : decodeSource(bytes);
+  });
+  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [] };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   let outOfTime = false;
@@ -118,7 +123,7 @@ export async function loadFiles(
       if (reportSkipped(path)) loaded.skipped.push({ file: path, reason: 'binary' });
       continue;
     }
-    loaded.sources.set(path, text);
+    loaded.sources.remember(path);
     const cached = options.cache?.lookup(`${adapter.id}\0${configKey}`, path, text);
     if (cached && 'model' in cached) loaded.files.push(cached.model);
     else pending.push({ index: pending.length, path, source: text, ...(cached ? { cacheFile: cached.entry } : {}) });
