@@ -12,16 +12,16 @@ import { threadId } from 'node:worker_threads';
 import type { FileModel } from '../ir/model.js';
 import { VERSION } from '../version.js';
 
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
 
 /**
- * What lowered a cached file: the tool's version and the compiled adapters themselves, so that a
- * changed adapter (even at the same version, during development) never serves stale models.
+ * A hash of the tool's version and of its compiled code under `folder` (relative to `src/`), so
+ * that changed code (even at the same version, during development) never serves stale entries.
  */
-function lowererFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+export function codeFingerprint(folder: string): string {
+  const known = fingerprints.get(folder);
+  if (known !== undefined) return known;
   const hash = createHash('sha256').update(VERSION);
-  const languages = join(dirname(fileURLToPath(import.meta.url)), '..', 'languages');
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
@@ -30,11 +30,12 @@ function lowererFingerprint(): string {
     }
   };
   try {
-    walk(languages);
+    walk(join(dirname(fileURLToPath(import.meta.url)), '..', folder));
   } catch {
     hash.update('unreadable');
   }
-  fingerprint = hash.digest('hex').slice(0, 16);
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  fingerprints.set(folder, fingerprint);
   return fingerprint;
 }
 
@@ -72,7 +73,8 @@ export class ModelCache {
   misses = 0;
 
   constructor(folder: string) {
-    this.folder = join(folder, lowererFingerprint());
+    // What lowered a cached file: the adapters.
+    this.folder = join(folder, codeFingerprint('languages'));
   }
 
   private keyOf(adapter: string, path: string, source: string): string {

@@ -38,6 +38,8 @@ export interface Loaded {
   readonly unanalysed: string[];
   /** Files the change does not touch left unread when the run's time ran out (calls into them are unresolved). */
   readonly unreadForTime: string[];
+  /** False when a file was given up on for time or failed to lower: another run may fare otherwise. */
+  readInFull: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function loadFiles(
     const bytes = read(path);
     return bytes === undefined ? undefined : decodeSource(bytes);
   });
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [] };
+  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   let outOfTime = false;
@@ -93,6 +95,7 @@ export async function loadFiles(
     }
     if (!outOfTime && options.deadline !== undefined && performance.now() > options.deadline) outOfTime = true;
     if (outOfTime) {
+      loaded.readInFull = false;
       if (reportSkipped(path)) {
         loaded.unanalysed.push(path);
         loaded.diagnostics.push({ file: path, message: `not analysed: ${OVER_RUN_BUDGET}` });
@@ -135,6 +138,7 @@ export async function loadFiles(
     if ('model' in result) loaded.files.push(result.model);
     else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
+      loaded.readInFull = false;
       // Files left when the run's time ran out are reported only when they must not disappear.
       if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) {
         loaded.unreadForTime.push(task.path);

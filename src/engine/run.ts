@@ -16,7 +16,8 @@ import { ecosystems } from '../knowledge/index.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
-import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles } from './load.js';
+import { decodeSource, DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles } from './load.js';
+import { ReportCache, type ReportSettings } from './report-cache.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
 export class UsageError extends Error {}
@@ -69,6 +70,18 @@ function loadOptions(options: CommonOptions, root: string): LoadOptions {
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     ...(run > 0 ? { deadline: performance.now() + run } : {}),
   };
+}
+
+function reportSettings(options: CommonOptions): ReportSettings {
+  return {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    runTimeoutMs: options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
+  };
+}
+
+function decodeIfRead(bytes: Buffer | undefined): string | undefined {
+  return bytes === undefined ? undefined : decodeSource(bytes);
 }
 
 /** The tree as adapters see it, to read project configuration such as tsconfig `paths`. */
@@ -195,6 +208,10 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
       return undefined;
     }
   };
+  // An unchanged tree checked again gets its earlier report (see report-cache.ts).
+  const reports = options.cache === false ? undefined : new ReportCache(cacheFolder(targets.root), targets.root, targets.files, read, reportSettings(options));
+  const known = reports?.get();
+  if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const loaded = await loadFiles(
     targets.files,
     read,
@@ -210,5 +227,6 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     diagnostics: loaded.diagnostics,
     unanalysed: loaded.unanalysed,
   });
+  if (loaded.readInFull) reports?.put(report);
   return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };
 }
