@@ -51,20 +51,24 @@ export class SyntaxTree {
     readonly nodes: SyntaxArrays,
   ) {
     const { count, parent } = nodes;
-    const childStart = new Uint32Array(count + 1);
+    const buffer = new ArrayBuffer(8 * count);
+    const childStart = new Uint32Array(buffer, 0, count + 1);
+    const childList = new Uint32Array(buffer, 4 * (count + 1), Math.max(0, count - 1));
+    // Count each node's children, sum the counts into offsets, then place the children: pre-order
+    // lists each parent's children in source order. Placing moves each offset to the next node's,
+    // so shifting the offsets back one node restores them.
     for (let i = 1; i < count; i++) {
       const slot = (parent[i] as number) + 1;
       childStart[slot] = (childStart[slot] as number) + 1;
     }
     for (let i = 0; i < count; i++) childStart[i + 1] = (childStart[i + 1] as number) + (childStart[i] as number);
-    const fill = childStart.slice(0, count);
-    const childList = new Uint32Array(Math.max(0, count - 1));
-    // Pre-order lists each parent's children in source order.
     for (let i = 1; i < count; i++) {
       const p = parent[i] as number;
-      childList[fill[p] as number] = i;
-      fill[p] = (fill[p] as number) + 1;
+      childList[childStart[p] as number] = i;
+      childStart[p] = (childStart[p] as number) + 1;
     }
+    for (let i = count; i > 0; i--) childStart[i] = childStart[i - 1] as number;
+    childStart[0] = 0;
     this.childStart = childStart;
     this.childList = childList;
     this.rootNode = new SyntaxNode(this, 0);

@@ -30,6 +30,9 @@ const ERROR_SYMBOL = 0xffff;
 /** The binding exports the walk uses; each takes the tree and reads the cursor from the transfer buffer. */
 interface CursorBinding {
   readonly rootNode: (tree: number) => void;
+  /** Of the node in the transfer buffer (the root, just after `rootNode`). */
+  readonly descendantCount: (tree: number) => number;
+  readonly hasError: (tree: number) => number;
   readonly newCursor: (tree: number) => void;
   readonly deleteCursor: (tree: number) => void;
   readonly firstChild: (tree: number) => number;
@@ -44,6 +47,8 @@ interface CursorBinding {
 
 const BINDING_EXPORTS: Readonly<Record<keyof CursorBinding, string>> = {
   rootNode: '_ts_tree_root_node_wasm',
+  descendantCount: '_ts_node_descendant_count_wasm',
+  hasError: '_ts_node_has_error_wasm',
   newCursor: '_ts_tree_cursor_new_wasm',
   deleteCursor: '_ts_tree_cursor_delete_wasm',
   firstChild: '_ts_tree_cursor_goto_first_child_wasm',
@@ -91,40 +96,42 @@ function grammarOf(language: Language): GrammarInfo & { readonly named: Uint8Arr
   return info;
 }
 
-/** Growable columns of node data, filled in pre-order. */
+/** Columns of node data, filled in pre-order, in one buffer (small trees, such as macro arguments, are many). */
 class Columns {
   count = 0;
-  symbol: Uint16Array;
-  field: Uint16Array;
-  start: Uint32Array;
-  end: Uint32Array;
-  parent: Int32Array;
-  flags: Uint8Array;
+  start!: Uint32Array;
+  end!: Uint32Array;
+  parent!: Int32Array;
+  symbol!: Uint16Array;
+  field!: Uint16Array;
+  flags!: Uint8Array;
 
   constructor(capacity: number) {
-    this.symbol = new Uint16Array(capacity);
-    this.field = new Uint16Array(capacity);
-    this.start = new Uint32Array(capacity);
-    this.end = new Uint32Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    this.allocate(Math.max(1, capacity));
   }
 
-  /** Room for one more node; the root's descendant count makes this rare. */
+  private allocate(capacity: number): void {
+    const buffer = new ArrayBuffer(capacity * 17);
+    this.start = new Uint32Array(buffer, 0, capacity);
+    this.end = new Uint32Array(buffer, capacity * 4, capacity);
+    this.parent = new Int32Array(buffer, capacity * 8, capacity);
+    this.symbol = new Uint16Array(buffer, capacity * 12, capacity);
+    this.field = new Uint16Array(buffer, capacity * 14, capacity);
+    this.flags = new Uint8Array(buffer, capacity * 16, capacity);
+  }
+
+  /** Room for one more node; the root's descendant count makes growing rare. */
   reserve(): number {
     const n = this.count;
     if (n === this.symbol.length) {
-      const grow = <T extends Uint16Array | Uint32Array | Int32Array | Uint8Array>(a: T, make: (size: number) => T): T => {
-        const b = make(Math.max(16, a.length * 2));
-        b.set(a);
-        return b;
-      };
-      this.symbol = grow(this.symbol, (s) => new Uint16Array(s));
-      this.field = grow(this.field, (s) => new Uint16Array(s));
-      this.start = grow(this.start, (s) => new Uint32Array(s));
-      this.end = grow(this.end, (s) => new Uint32Array(s));
-      this.parent = grow(this.parent, (s) => new Int32Array(s));
-      this.flags = grow(this.flags, (s) => new Uint8Array(s));
+      const { start, end, parent, symbol, field, flags } = this;
+      this.allocate(n * 2);
+      this.start.set(start);
+      this.end.set(end);
+      this.parent.set(parent);
+      this.symbol.set(symbol);
+      this.field.set(field);
+      this.flags.set(flags);
     }
     this.count++;
     return n;
@@ -169,11 +176,17 @@ interface CursorAccess {
 
 /** The binding's exports bound to one tree: the cursor stays in the transfer buffer throughout. */
 class BindingCursor implements CursorAccess {
+  /** The root's descendants, itself included, and whether it holds a syntax error. */
+  readonly size: number;
+  readonly rootHasError: boolean;
+
   constructor(
     private readonly b: CursorBinding,
     private readonly tree: number,
   ) {
     b.rootNode(tree);
+    this.size = b.descendantCount(tree);
+    this.rootHasError = b.hasError(tree) !== 0;
     b.newCursor(tree);
   }
   symbol(): number {
@@ -287,17 +300,31 @@ function walk<C extends CursorAccess>(columns: Columns, named: Uint8Array, curso
 /** Copies `tree` (parsed from `source`) into a SyntaxTree; the caller then frees `tree`. */
 export function readTree(tree: Tree, source: string): SyntaxTree {
   const grammar = grammarOf(tree.language);
-  const root = tree.rootNode;
-  const columns = new Columns(root.descendantCount);
   const b = cursorBinding();
   const address = treeAddress(tree);
-  const cursor = b && address !== undefined ? new BindingCursor(b, address) : new PublicCursor(tree);
-  try {
-    walk(columns, grammar.named, cursor);
-  } finally {
-    cursor.delete();
+  let columns: Columns;
+  let rootHasError: boolean;
+  if (b && address !== undefined) {
+    const cursor = new BindingCursor(b, address);
+    columns = new Columns(cursor.size);
+    rootHasError = cursor.rootHasError;
+    try {
+      walk(columns, grammar.named, cursor);
+    } finally {
+      cursor.delete();
+    }
+  } else {
+    const root = tree.rootNode;
+    columns = new Columns(root.descendantCount);
+    rootHasError = root.hasError;
+    const cursor = new PublicCursor(tree);
+    try {
+      walk(columns, grammar.named, cursor);
+    } finally {
+      cursor.delete();
+    }
   }
-  return new SyntaxTree(source, grammar, columns.finish(root.hasError));
+  return new SyntaxTree(source, grammar, columns.finish(rootHasError));
 }
 
 /** Reads trees through the public TreeCursor API only: for tests that compare the two walks. */
