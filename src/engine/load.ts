@@ -21,7 +21,7 @@ export interface LoadOptions {
   readonly maxFileBytes: number;
   /** Lowered files from earlier runs; absent with `--no-cache`. */
   readonly cache?: ModelCache;
-  /** Worker threads that lower files (1: lower on this thread). */
+  /** Threads that lower files, this one among them (1: this one alone). */
   readonly workers?: number;
   readonly fileTimeoutMs: number;
   /** `performance.now()` after which no further file is read; the rest are reported. */
@@ -159,7 +159,7 @@ export async function loadFiles(
   return loaded;
 }
 
-/** Lowers the files the cache did not have: in worker threads when they are many, else here. */
+/** Lowers the files the cache did not have: here and in worker threads when they are many, else here alone. */
 async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, project: ProjectInfo | undefined): Promise<LowerResult[]> {
   const workers = options.workers ?? defaultWorkers();
   if (workers > 1 && tasks.length >= POOL_THRESHOLD) {
@@ -168,7 +168,8 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
       configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
       parseBudgetMs: options.fileTimeoutMs,
     };
-    return lowerInPool(tasks, lowerProject, workers, options.deadline);
+    // This thread is one of the `workers`: it lowers files too, between reading the others' replies.
+    return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];

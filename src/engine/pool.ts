@@ -1,4 +1,5 @@
-// Lowers files on a pool of worker threads, one per core, and returns the results in input order.
+// Lowers files on a pool of threads, this one and a worker per other core, and returns the results in
+// input order.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -25,10 +26,22 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** Lowers a batch on this thread: the fallback for a worker's reply that could not be read. */
+const projectInfos = new WeakMap<LowerProject, ProjectInfo>();
+
+/** The project as adapters see it, one object per run (adapters keep what they read of it by object). */
+function projectInfo(project: LowerProject): ProjectInfo {
+  let info = projectInfos.get(project);
+  if (!info) {
+    const configs = new Map(project.configs);
+    info = { files: [...configs.keys()], readFile: (p) => configs.get(p), parseBudgetMs: project.parseBudgetMs };
+    projectInfos.set(project, info);
+  }
+  return info;
+}
+
+/** Lowers a batch on this thread: its share of the files, or a worker's reply that could not be read. */
 async function lowerHere(batch: readonly LowerTask[], project: LowerProject): Promise<LowerResult[]> {
-  const configs = new Map(project.configs);
-  const info: ProjectInfo = { files: [...configs.keys()], readFile: (p) => configs.get(p), parseBudgetMs: project.parseBudgetMs };
+  const info = projectInfo(project);
   const results: LowerResult[] = [];
   for (const task of batch) {
     const adapter = adapterFor(task.path);
@@ -103,23 +116,33 @@ class Inbox {
 }
 
 /**
- * Lowers `tasks` on `workers` threads. Results come back indexed; a worker that dies fails its
- * batch's files with the reason rather than the run.
+ * Lowers `tasks` on `workers` worker threads and, with `here`, on this thread as well, all taking
+ * files from one queue. Results come back indexed; a worker that dies fails its batch's files with
+ * the reason rather than the run.
  */
 export async function lowerInPool(
   tasks: readonly LowerTask[],
   project: LowerProject,
   workers: number,
   deadline?: number,
+  here = false,
 ): Promise<LowerResult[]> {
   const results: LowerResult[] = [];
   const queue = [...tasks];
   const url = new URL('./lower-worker.js', import.meta.url);
   // Past the run's budget (--timeout), no further batch is started.
-  const take = (): LowerTask[] | undefined => {
+  const take = (size = BATCH): LowerTask[] | undefined => {
     if (deadline !== undefined && performance.now() > deadline) return undefined;
-    const batch = queue.splice(0, BATCH);
+    const batch = queue.splice(0, size);
     return batch.length > 0 ? batch : undefined;
+  };
+  // This thread lowers a file at a time, and between files reads the workers' replies and sends
+  // them their next batches.
+  const local = async (): Promise<void> => {
+    for (let batch = take(1); batch; batch = take(1)) {
+      results.push(...(await lowerHere(batch, project)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   };
   const run = async (): Promise<void> => {
     const worker = new Worker(url);
@@ -145,7 +168,8 @@ export async function lowerInPool(
       await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run));
+  const threads = Array.from({ length: Math.max(here ? 0 : 1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run);
+  await Promise.all(here ? [...threads, local()] : threads);
   // Files left when the time ran out or every worker died are reported, not lost.
   const why = deadline !== undefined && performance.now() > deadline ? OVER_RUN_BUDGET : 'every worker thread failed';
   for (const task of queue) results.push({ index: task.index, error: why });

@@ -33,7 +33,7 @@ export interface CommonOptions {
   readonly runTimeoutMs?: number;
   /** Reuse lowered files from earlier runs (default true). */
   readonly cache?: boolean;
-  /** Worker threads that parse and lower files (default: one per core, at most 8; 1: none). */
+  /** Threads that parse and lower files, this one among them (default: one per core, at most 8; 1: this one alone). */
   readonly workers?: number;
 }
 
