@@ -167,6 +167,7 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
     const lowerProject: LowerProject = {
       configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
       parseBudgetMs: options.fileTimeoutMs,
+      ...(options.deadline !== undefined ? { deadline: performance.timeOrigin + options.deadline } : {}),
     };
     // This thread is one of the `workers`: it lowers files too, between reading the others' replies.
     return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true);

@@ -20,6 +20,11 @@ export interface LowerProject {
   /** The project's configuration files the adapters read (tsconfig.json), with their text. */
   readonly configs: readonly (readonly [string, string])[];
   readonly parseBudgetMs: number;
+  /**
+   * When the run's budget (--timeout) runs out, as a time since the epoch in milliseconds: each
+   * thread counts `performance.now()` from its own start.
+   */
+  readonly deadline?: number;
 }
 
 export type LowerResult =
@@ -39,6 +44,7 @@ export type WorkerReply =
   | { readonly index: number; readonly unsent: true };
 
 let project: ProjectInfo | undefined;
+let deadline: number | undefined;
 
 /** The reason given for files left unlowered when the run's budget (--timeout) ran out. */
 export const OVER_RUN_BUDGET = 'the run went over its time budget (--timeout)';
@@ -78,32 +84,40 @@ export async function lowerTask(adapter: LanguageAdapter, task: LowerTask, proje
 async function lower(task: LowerTask): Promise<LowerResult> {
   const adapter = adapterFor(task.path);
   if (!adapter) return { index: task.index, error: 'no adapter reads this file' };
+  // A batch sent before the run's budget ran out is not lowered past it.
+  if (deadline !== undefined && performance.timeOrigin + performance.now() > deadline) return { index: task.index, error: OVER_RUN_BUDGET };
   return lowerTask(adapter, task, project, project?.parseBudgetMs ?? 0);
 }
+
+async function lowerBatch(tasks: readonly LowerTask[]): Promise<WorkerReply[]> {
+  const replies: WorkerReply[] = [];
+  for (const task of tasks) {
+    const result = await lower(task);
+    if ('error' in result) replies.push(result);
+    else {
+      let json: string;
+      try {
+        json = JSON.stringify(result.model);
+      } catch {
+        replies.push({ index: task.index, unsent: true });
+        continue;
+      }
+      storeLowered(task, result.model, json);
+      replies.push({ index: task.index, json });
+    }
+  }
+  return replies;
+}
+
+/** The batch being lowered: the next one waits for it, so that replies come back in order. */
+let lowering: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('project' in message) {
     const configs = new Map(message.project.configs);
     project = { files: [...configs.keys()], readFile: (p) => configs.get(p), parseBudgetMs: message.project.parseBudgetMs };
+    deadline = message.project.deadline;
     return;
   }
-  void (async () => {
-    const replies: WorkerReply[] = [];
-    for (const task of message.tasks) {
-      const result = await lower(task);
-      if ('error' in result) replies.push(result);
-      else {
-        let json: string;
-        try {
-          json = JSON.stringify(result.model);
-        } catch {
-          replies.push({ index: task.index, unsent: true });
-          continue;
-        }
-        storeLowered(task, result.model, json);
-        replies.push({ index: task.index, json });
-      }
-    }
-    parentPort?.postMessage(replies);
-  })();
+  lowering = lowering.then(async () => parentPort?.postMessage(await lowerBatch(message.tasks)));
 });

@@ -148,20 +148,27 @@ export async function lowerInPool(
     const worker = new Worker(url);
     worker.postMessage({ project } satisfies WorkerMessage);
     const inbox = new Inbox(worker);
+    // Two batches in flight: the worker starts the second while this thread reads the first reply.
+    const inFlight: LowerTask[][] = [];
+    const send = (): void => {
+      const batch = take();
+      if (!batch) return;
+      inFlight.push(batch);
+      worker.postMessage({ tasks: batch } satisfies WorkerMessage);
+    };
     try {
-      let batch = take();
-      if (batch) worker.postMessage({ tasks: batch } satisfies WorkerMessage);
-      while (batch) {
+      send();
+      send();
+      for (let batch = inFlight.shift(); batch; batch = inFlight.shift()) {
         const answer = await inbox.next();
         if (typeof answer === 'object' && 'failed' in answer) {
           for (const t of batch) results.push({ index: t.index, error: answer.failed });
+          // The batch sent after it goes back to the queue, for the other threads.
+          queue.unshift(...inFlight.flat());
           return;
         }
-        // The worker gets its next batch before this one's models are read here.
-        const next = take();
-        if (next) worker.postMessage({ tasks: next } satisfies WorkerMessage);
+        send();
         results.push(...(answer === 'unreadable' ? await lowerHere(batch, project) : await readReplies(answer, batch, project)));
-        batch = next;
       }
     } finally {
       inbox.close();
