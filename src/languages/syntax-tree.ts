@@ -195,7 +195,12 @@ export class SyntaxNode {
     return result;
   }
 
-  /** The first child in the field, as tree-sitter's cursor assigns fields (inherited through hidden nodes). */
+  /**
+   * The first child in the field, as tree-sitter's cursor assigns fields (inherited through hidden
+   * nodes). Where a hidden rule is aliased to a visible node, its fields belong to that node's
+   * children, where the cursor puts them: Python's `match_statement` has no `alternative` here
+   * (web-tree-sitter's `childForFieldName` reaches into its `block` for one).
+   */
   childForFieldName(fieldName: string): SyntaxNode | null {
     const id = this.tree.grammar.fieldIds.get(fieldName);
     if (id === undefined) return null;
