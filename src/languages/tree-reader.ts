@@ -5,7 +5,8 @@
 // binding functions web-tree-sitter's TreeCursor calls (`ts_tree_cursor_*_wasm`), but leaves the
 // cursor in the transfer buffer between calls, where the binding keeps it, instead of writing it
 // back and forth around each one: about four times faster. When those exports are not there (another
-// web-tree-sitter build), the public TreeCursor API gives the same tree, more slowly.
+// web-tree-sitter build), or the start of the first tree read through them differs from what the
+// public TreeCursor reads, the public TreeCursor gives the same tree, more slowly.
 
 import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import {
@@ -272,13 +273,14 @@ function record(columns: Columns, parentIndex: number, named: Uint8Array, cursor
 }
 
 /**
- * Walks the cursor in pre-order from the root, recording every node. The walk keeps its own stack
- * of ancestors, so it never recurses however deep the tree.
+ * Walks the cursor in pre-order from the root, recording every node, or the first `limit`. The walk
+ * keeps its own stack of ancestors, so it never recurses however deep the tree.
  */
-function walk<C extends CursorAccess>(columns: Columns, named: Uint8Array, cursor: C): void {
+function walk<C extends CursorAccess>(columns: Columns, named: Uint8Array, cursor: C, limit = Infinity): void {
   let current = record(columns, -1, named, cursor);
   const ancestors: number[] = [];
   for (;;) {
+    if (columns.count >= limit) return;
     if (cursor.firstChild()) {
       ancestors.push(current);
       current = record(columns, current, named, cursor);
@@ -297,6 +299,38 @@ function walk<C extends CursorAccess>(columns: Columns, named: Uint8Array, curso
   }
 }
 
+/** Nodes of the first tree read through the binding that are read again through the public cursor. */
+const CHECKED_NODES = 512;
+let bindingChecked = false;
+
+/**
+ * Whether the walk through the binding read the start of `tree` as the public TreeCursor does: a
+ * web-tree-sitter build whose binding works otherwise than this file expects is then not used.
+ */
+function agreesWithPublicCursor(tree: Tree, read: Columns, named: Uint8Array): boolean {
+  const check = new Columns(CHECKED_NODES);
+  const cursor = new PublicCursor(tree);
+  try {
+    walk(check, named, cursor, CHECKED_NODES);
+  } finally {
+    cursor.delete();
+  }
+  if (check.count !== Math.min(read.count, CHECKED_NODES)) return false;
+  for (let i = 0; i < check.count; i++) {
+    if (
+      check.symbol[i] !== read.symbol[i] ||
+      check.field[i] !== read.field[i] ||
+      check.start[i] !== read.start[i] ||
+      check.end[i] !== read.end[i] ||
+      check.parent[i] !== read.parent[i] ||
+      check.flags[i] !== read.flags[i]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Copies `tree` (parsed from `source`) into a SyntaxTree; the caller then frees `tree`. */
 export function readTree(tree: Tree, source: string): SyntaxTree {
   const grammar = grammarOf(tree.language);
@@ -312,6 +346,13 @@ export function readTree(tree: Tree, source: string): SyntaxTree {
       walk(columns, grammar.named, cursor);
     } finally {
       cursor.delete();
+    }
+    if (!bindingChecked) {
+      bindingChecked = true;
+      if (!agreesWithPublicCursor(tree, columns, grammar.named)) {
+        binding = null;
+        return readTree(tree, source);
+      }
     }
   } else {
     const root = tree.rootNode;
