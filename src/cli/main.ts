@@ -89,7 +89,7 @@ function addOutputOptions(cmd: Command): Command {
     .option('--file-timeout <ms>', 'give up on a file whose parsing and analysis take longer than this many milliseconds (default 10000)', parseDuration('--file-timeout', 'milliseconds'))
     .option('--timeout <seconds>', 'stop reading and analysing files after this many seconds, reporting the rest (default 600)', parseDuration('--timeout', 'seconds'))
     .option('--no-cache', 'lower every file again instead of reusing the cache of earlier runs')
-    .option('--workers <n>', 'worker threads that parse files (default: one per core; 1: none)', (v: string) => {
+    .option('--workers <n>', 'threads that parse files, the main thread among them (default: one per core; 1: the main thread alone)', (v: string) => {
       const n = parseDuration('--workers', 'threads')(v);
       if (n < 1) throw new UsageError('--workers takes a whole number of 1 or more');
       return n;

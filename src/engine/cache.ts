@@ -1,26 +1,27 @@
 // A cache of lowered files on disk, keyed by content and by the code that lowered them, so that a
 // repeated run re-parses only what changed. Entries are written atomically (a temporary file renamed
-// into place), so concurrent runs never read half an entry; an entry that cannot be read or does not
-// look like a lowered file is ignored and rebuilt.
+// into place), so concurrent runs never read half an entry, by the thread that lowered the file; an
+// entry that cannot be read or does not look like a lowered file is ignored and rebuilt.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type { FileModel } from '../ir/model.js';
 import { VERSION } from '../version.js';
 
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
 
 /**
- * What lowered a cached file: the tool's version and the compiled adapters themselves, so that a
- * changed adapter (even at the same version, during development) never serves stale models.
+ * A hash of the tool's version and of its compiled code under `folder` (relative to `src/`), so
+ * that changed code (even at the same version, during development) never serves stale entries.
  */
-function lowererFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+export function codeFingerprint(folder: string): string {
+  const known = fingerprints.get(folder);
+  if (known !== undefined) return known;
   const hash = createHash('sha256').update(VERSION);
-  const languages = join(dirname(fileURLToPath(import.meta.url)), '..', 'languages');
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
@@ -29,11 +30,12 @@ function lowererFingerprint(): string {
     }
   };
   try {
-    walk(languages);
+    walk(join(dirname(fileURLToPath(import.meta.url)), '..', folder));
   } catch {
     hash.update('unreadable');
   }
-  fingerprint = hash.digest('hex').slice(0, 16);
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  fingerprints.set(folder, fingerprint);
   return fingerprint;
 }
 
@@ -67,14 +69,17 @@ function looksLowered(value: unknown, path: string): value is FileModel {
   );
 }
 
+/** Where a file is in the cache: its lowered model, or where its entry goes once it is lowered. */
+export type CacheLookup = { readonly model: FileModel } | { readonly entry: string };
+
 export class ModelCache {
   private readonly folder: string;
-  private writable = true;
   hits = 0;
   misses = 0;
 
   constructor(folder: string) {
-    this.folder = join(folder, lowererFingerprint());
+    // What lowered a cached file: the adapters.
+    this.folder = join(folder, codeFingerprint('languages'));
   }
 
   private keyOf(adapter: string, path: string, source: string): string {
@@ -85,33 +90,38 @@ export class ModelCache {
     return join(this.folder, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The lowered file for this exact path and content, if a sound entry exists. */
-  get(adapter: string, path: string, source: string): FileModel | undefined {
+  /**
+   * The lowered file for this exact path and content, if a sound entry exists; else the entry's
+   * file, for whoever lowers it to write (`writeCacheEntry`), on this thread or a worker.
+   */
+  lookup(adapter: string, path: string, source: string): CacheLookup {
     const file = this.fileOf(this.keyOf(adapter, path, source));
     try {
       const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (looksLowered(value, path)) {
         this.hits++;
-        return value;
+        return { model: value };
       }
     } catch {
-      // Missing or corrupt: lowered again and rewritten below.
+      // Missing or corrupt: lowered again and rewritten.
     }
     this.misses++;
-    return undefined;
+    return { entry: file };
   }
+}
 
-  put(adapter: string, path: string, source: string, model: FileModel): void {
-    if (!this.writable) return;
-    const file = this.fileOf(this.keyOf(adapter, path, source));
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(temp, JSON.stringify(model));
-      renameSync(temp, file);
-    } catch {
-      // A read-only or full disk only costs speed: stop trying for this run.
-      this.writable = false;
-    }
+/** False once a write failed on this thread: a read-only or full disk only costs speed. */
+let writable = true;
+
+/** Writes a lowered file's JSON to its cache entry, atomically: a temporary file renamed into place. */
+export function writeCacheEntry(file: string, json: string): void {
+  if (!writable) return;
+  const temp = `${file}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, json);
+    renameSync(temp, file);
+  } catch {
+    writable = false;
   }
 }

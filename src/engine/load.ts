@@ -6,8 +6,9 @@ import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
-import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET } from './lower-worker.js';
+import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET, storeLowered } from './lower-worker.js';
 import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
+import { SourceTexts } from './source-texts.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -20,7 +21,7 @@ export interface LoadOptions {
   readonly maxFileBytes: number;
   /** Lowered files from earlier runs; absent with `--no-cache`. */
   readonly cache?: ModelCache;
-  /** Worker threads that lower files (1: lower on this thread). */
+  /** Threads that lower files, this one among them (1: this one alone). */
   readonly workers?: number;
   readonly fileTimeoutMs: number;
   /** `performance.now()` after which no further file is read; the rest are reported. */
@@ -33,12 +34,14 @@ export interface Loaded {
   readonly files: FileModel[];
   readonly skipped: NotApplicable[];
   readonly diagnostics: Diagnostic[];
-  /** The decoded text of every file read, for code frames and blank-line checks. */
-  readonly sources: Map<string, string>;
+  /** The decoded text of every file read, for code frames and blank-line checks (read again when asked). */
+  readonly sources: SourceTexts;
   /** Files that should have been analysed and were not (unreadable, too large, over budget, failed). */
   readonly unanalysed: string[];
   /** Files the change does not touch left unread when the run's time ran out (calls into them are unresolved). */
   readonly unreadForTime: string[];
+  /** False when a file was given up on for time or failed to lower: another run may fare otherwise. */
+  readInFull: boolean;
 }
 
 /**
@@ -89,7 +92,11 @@ export async function loadFiles(
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
 ): Promise<Loaded> {
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
+  const sources = new SourceTexts((path) => {
+    const bytes = read(path);
+    return bytes === undefined ? undefined : decodeSource(bytes);
+  });
+  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   let outOfTime = false;
@@ -101,6 +108,7 @@ export async function loadFiles(
     }
     if (!outOfTime && options.deadline !== undefined && performance.now() > options.deadline) outOfTime = true;
     if (outOfTime) {
+      loaded.readInFull = false;
       if (reportSkipped(path)) {
         loaded.unanalysed.push(path);
         loaded.diagnostics.push({ file: path, message: `not analysed: ${OVER_RUN_BUDGET}` });
@@ -131,23 +139,21 @@ export async function loadFiles(
       if (reportSkipped(path)) loaded.skipped.push({ file: path, reason: 'binary' });
       continue;
     }
-    loaded.sources.set(path, text);
-    const cached = options.cache?.get(`${adapter.id}\0${configKey}`, path, text);
-    if (cached) {
-      loaded.files.push(cached);
+    loaded.sources.remember(path);
+    const cached = options.cache?.lookup(`${adapter.id}\0${configKey}`, path, text);
+    if (cached && 'model' in cached) {
+      loaded.files.push(cached.model);
       options.onFilesDone?.(1, text.length);
-    } else pending.push({ index: pending.length, path, source: text });
+    } else pending.push({ index: pending.length, path, source: text, ...(cached ? { cacheFile: cached.entry } : {}) });
   }
   const results = await lowerAll(pending, options, project);
   for (const result of results) {
     const task = pending[result.index];
     if (!task) continue;
-    if ('model' in result) {
-      loaded.files.push(result.model);
-      const adapter = adapterFor(task.path);
-      if (adapter) options.cache?.put(`${adapter.id}\0${configKey}`, task.path, task.source, result.model);
-    } else {
+    if ('model' in result) loaded.files.push(result.model);
+    else {
       // A file the adapter cannot lower (over budget, or a bug) is reported; the run goes on.
+      loaded.readInFull = false;
       // Files left when the run's time ran out are reported only when they must not disappear.
       if (result.error === OVER_RUN_BUDGET && !reportSkipped(task.path)) {
         loaded.unreadForTime.push(task.path);
@@ -160,7 +166,7 @@ export async function loadFiles(
   return loaded;
 }
 
-/** Lowers the files the cache did not have: in worker threads when they are many, else here. */
+/** Lowers the files the cache did not have: here and in worker threads when they are many, else here alone. */
 async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, project: ProjectInfo | undefined): Promise<LowerResult[]> {
   const workers = options.workers ?? defaultWorkers();
   if (workers > 1 && tasks.length >= POOL_THRESHOLD) {
@@ -168,10 +174,12 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
     const lowerProject: LowerProject = {
       configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
       parseBudgetMs: options.fileTimeoutMs,
+      ...(options.deadline !== undefined ? { deadline: performance.timeOrigin + options.deadline } : {}),
     };
     const size = (results: readonly LowerResult[]): number => results.reduce((sum, r) => sum + (tasks[r.index]?.source.length ?? 0), 0);
     const onBatch = options.onFilesDone && ((results: readonly LowerResult[]) => options.onFilesDone?.(results.length, size(results)));
-    return lowerInPool(tasks, lowerProject, workers, options.deadline, onBatch);
+    // This thread is one of the `workers`: it lowers files too, between reading the others' replies.
+    return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true, onBatch);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];
@@ -184,7 +192,9 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
       continue;
     }
     const info = budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs };
-    results.push(await lowerTask(adapter, task, info, options.fileTimeoutMs));
+    const result = await lowerTask(adapter, task, info, options.fileTimeoutMs);
+    if ('model' in result) storeLowered(task, result.model);
+    results.push(result);
     options.onFilesDone?.(1, task.source.length);
   }
   return results;

@@ -1,10 +1,21 @@
-// Lowers files on a pool of worker threads, one per core, and returns the results in input order.
+// Lowers files on a pool of threads, this one and a worker per other core, and returns the results in
+// input order.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { FileModel } from '../ir/model.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
-import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET, type WorkerMessage } from './lower-worker.js';
+import {
+  type LowerProject,
+  type LowerResult,
+  type LowerTask,
+  lowerTask,
+  OVER_RUN_BUDGET,
+  storeLowered,
+  type WorkerMessage,
+  type WorkerReply,
+} from './lower-worker.js';
 
 /** Below this many files, starting workers (each loads the grammars) costs more than it saves. */
 export const POOL_THRESHOLD = 64;
@@ -15,77 +26,162 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** Lowers a batch on this thread: the fallback for a worker's reply that could not be read. */
+const projectInfos = new WeakMap<LowerProject, ProjectInfo>();
+
+/** The project as adapters see it, one object per run (adapters keep what they read of it by object). */
+function projectInfo(project: LowerProject): ProjectInfo {
+  let info = projectInfos.get(project);
+  if (!info) {
+    const configs = new Map(project.configs);
+    info = { files: [...configs.keys()], readFile: (p) => configs.get(p), parseBudgetMs: project.parseBudgetMs };
+    projectInfos.set(project, info);
+  }
+  return info;
+}
+
+/** Lowers a batch on this thread: its share of the files, or a worker's reply that could not be read. */
 async function lowerHere(batch: readonly LowerTask[], project: LowerProject): Promise<LowerResult[]> {
-  const configs = new Map(project.configs);
-  const info: ProjectInfo = { files: [...configs.keys()], readFile: (p) => configs.get(p), parseBudgetMs: project.parseBudgetMs };
+  const info = projectInfo(project);
   const results: LowerResult[] = [];
   for (const task of batch) {
     const adapter = adapterFor(task.path);
-    results.push(adapter ? await lowerTask(adapter, task, info, project.parseBudgetMs) : { index: task.index, error: 'no adapter reads this file' });
+    const result: LowerResult = adapter ? await lowerTask(adapter, task, info, project.parseBudgetMs) : { index: task.index, error: 'no adapter reads this file' };
+    if ('model' in result) storeLowered(task, result.model);
+    results.push(result);
   }
   return results;
 }
 
+/** The models of a worker's replies, read back here; what could not be sent or read is lowered here. */
+async function readReplies(replies: readonly WorkerReply[], batch: readonly LowerTask[], project: LowerProject): Promise<LowerResult[]> {
+  const results: LowerResult[] = [];
+  const again: LowerTask[] = [];
+  const tasks = new Map(batch.map((t) => [t.index, t]));
+  for (const reply of replies) {
+    if ('error' in reply) results.push(reply);
+    else if ('json' in reply) {
+      try {
+        results.push({ index: reply.index, model: JSON.parse(reply.json) as FileModel });
+      } catch {
+        // Nested deeper than JSON.parse follows here: lowered on this thread instead.
+        const task = tasks.get(reply.index);
+        if (task) again.push(task);
+      }
+    } else {
+      const task = tasks.get(reply.index);
+      if (task) again.push(task);
+    }
+  }
+  return again.length > 0 ? [...results, ...(await lowerHere(again, project))] : results;
+}
+
+/** What a worker answered for a batch: its replies, a reply that could not be read, or its death. */
+type Answer = WorkerReply[] | 'unreadable' | { readonly failed: string };
+
+/** A worker's answers in the order they come, kept until asked for (none is lost between batches). */
+class Inbox {
+  private readonly answers: Answer[] = [];
+  private waiting: ((answer: Answer) => void) | undefined;
+  private readonly onMessage = (replies: WorkerReply[]): void => this.put(replies);
+  // The reply could not be deserialized here: without this, the run would wait for it forever.
+  private readonly onMessageError = (): void => this.put('unreadable');
+  private readonly onError = (error: Error): void => this.put({ failed: `worker failed: ${error.message}` });
+  private readonly onExit = (code: number): void => this.put({ failed: `worker failed: it stopped with exit code ${code}` });
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', this.onMessage);
+    worker.on('messageerror', this.onMessageError);
+    worker.on('error', this.onError);
+    worker.on('exit', this.onExit);
+  }
+
+  private put(answer: Answer): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting) waiting(answer);
+    else this.answers.push(answer);
+  }
+
+  next(): Promise<Answer> {
+    const answer = this.answers.shift();
+    return answer !== undefined ? Promise.resolve(answer) : new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  close(): void {
+    this.worker.off('message', this.onMessage);
+    this.worker.off('messageerror', this.onMessageError);
+    this.worker.off('error', this.onError);
+    this.worker.off('exit', this.onExit);
+  }
+}
+
 /**
- * Lowers `tasks` on `workers` threads. Results come back indexed; a worker that dies fails its
- * batch's files with the reason rather than the run.
+ * Lowers `tasks` on `workers` worker threads and, with `here`, on this thread as well, all taking
+ * files from one queue. Results come back indexed; a worker that dies fails its batch's files with
+ * the reason rather than the run.
  */
 export async function lowerInPool(
   tasks: readonly LowerTask[],
   project: LowerProject,
   workers: number,
   deadline?: number,
+  here = false,
   onBatch?: (results: readonly LowerResult[]) => void,
 ): Promise<LowerResult[]> {
   const results: LowerResult[] = [];
   const queue = [...tasks];
   const url = new URL('./lower-worker.js', import.meta.url);
+  // Past the run's budget (--timeout), no further batch is started.
+  const take = (size = BATCH): LowerTask[] | undefined => {
+    if (deadline !== undefined && performance.now() > deadline) return undefined;
+    const batch = queue.splice(0, size);
+    return batch.length > 0 ? batch : undefined;
+  };
+  // This thread lowers a file at a time, and between files reads the workers' replies and sends
+  // them their next batches.
+  const local = async (): Promise<void> => {
+    for (let batch = take(1); batch; batch = take(1)) {
+      const lowered = await lowerHere(batch, project);
+      results.push(...lowered);
+      onBatch?.(lowered);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
   const run = async (): Promise<void> => {
     const worker = new Worker(url);
     worker.postMessage({ project } satisfies WorkerMessage);
-    let alive = true;
+    const inbox = new Inbox(worker);
+    // Two batches in flight: the worker starts the second while this thread reads the first reply.
+    const inFlight: LowerTask[][] = [];
+    const send = (): void => {
+      const batch = take();
+      if (!batch) return;
+      inFlight.push(batch);
+      worker.postMessage({ tasks: batch } satisfies WorkerMessage);
+    };
     try {
-      while (alive) {
-        // Past the run's budget (--timeout), no further batch is started.
-        if (deadline !== undefined && performance.now() > deadline) return;
-        const batch = queue.splice(0, BATCH);
-        if (batch.length === 0) return;
-        const done = await new Promise<LowerResult[] | 'unreadable'>((resolve) => {
-          const settle = (value: LowerResult[] | 'unreadable'): void => {
-            worker.off('message', onMessage);
-            worker.off('messageerror', onMessageError);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-            resolve(value);
-          };
-          const onMessage = (r: LowerResult[]): void => settle(r);
-          // The reply could not be deserialized here (a file lowered into structures too deep for
-          // structured clone): without this, the run would wait for it forever.
-          const onMessageError = (): void => settle('unreadable');
-          const onError = (error: Error): void => {
-            alive = false;
-            settle(batch.map((t) => ({ index: t.index, error: `worker failed: ${error.message}` })));
-          };
-          const onExit = (code: number): void => {
-            alive = false;
-            settle(batch.map((t) => ({ index: t.index, error: `worker failed: it stopped with exit code ${code}` })));
-          };
-          worker.on('message', onMessage);
-          worker.on('messageerror', onMessageError);
-          worker.on('error', onError);
-          worker.on('exit', onExit);
-          worker.postMessage({ tasks: batch } satisfies WorkerMessage);
-        });
-        const lowered = done === 'unreadable' ? await lowerHere(batch, project) : done;
+      send();
+      send();
+      for (let batch = inFlight.shift(); batch; batch = inFlight.shift()) {
+        const answer = await inbox.next();
+        if (typeof answer === 'object' && 'failed' in answer) {
+          for (const t of batch) results.push({ index: t.index, error: answer.failed });
+          // The batch sent after it goes back to the queue, for the other threads.
+          queue.unshift(...inFlight.flat());
+          return;
+        }
+        send();
+        const lowered = answer === 'unreadable' ? await lowerHere(batch, project) : await readReplies(answer, batch, project);
         results.push(...lowered);
         onBatch?.(lowered);
       }
     } finally {
+      inbox.close();
       await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run));
+  const threads = Array.from({ length: Math.max(here ? 0 : 1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run);
+  await Promise.all(here ? [...threads, local()] : threads);
   // Files left when the time ran out or every worker died are reported, not lost.
   const why = deadline !== undefined && performance.now() > deadline ? OVER_RUN_BUDGET : 'every worker thread failed';
   for (const task of queue) results.push({ index: task.index, error: why });

@@ -16,8 +16,9 @@ import { ecosystems } from '../knowledge/index.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
+import { decodeSource, DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles, unreadDiagnostic } from './load.js';
+import { ReportCache, type ReportSettings } from './report-cache.js';
 import { loadForChange } from './scope.js';
-import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles, unreadDiagnostic } from './load.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
 export class UsageError extends Error {}
@@ -33,7 +34,7 @@ export interface CommonOptions {
   readonly runTimeoutMs?: number;
   /** Reuse lowered files from earlier runs (default true). */
   readonly cache?: boolean;
-  /** Worker threads that parse and lower files (default: one per core, at most 8; 1: none). */
+  /** Threads that parse and lower files, this one among them (default: one per core, at most 8; 1: this one alone). */
   readonly workers?: number;
   /** Told, as files are read, how far the run is (for a progress bar). */
   readonly onProgress?: (progress: Progress) => void;
@@ -95,6 +96,18 @@ function loadOptions(options: CommonOptions, root: string, filesTotal?: number):
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     ...(run > 0 ? { deadline: performance.now() + run } : {}),
   };
+}
+
+function reportSettings(options: CommonOptions): ReportSettings {
+  return {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    runTimeoutMs: options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
+  };
+}
+
+function decodeIfRead(bytes: Buffer | undefined): string | undefined {
+  return bytes === undefined ? undefined : decodeSource(bytes);
 }
 
 /** The tree as adapters see it, to read project configuration such as tsconfig `paths`. */
@@ -232,6 +245,10 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
       return undefined;
     }
   };
+  // An unchanged tree checked again gets its earlier report (see report-cache.ts).
+  const reports = options.cache === false ? undefined : new ReportCache(cacheFolder(targets.root), targets.root, targets.files, read, reportSettings(options));
+  const known = reports?.get();
+  if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const loaded = await loadFiles(
     targets.files,
     read,
@@ -249,5 +266,6 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     diagnostics: [...locked, ...loaded.diagnostics, ...optional(unreadDiagnostic(loaded.unreadForTime))],
     unanalysed: [...targets.unreadable, ...loaded.unanalysed],
   });
+  if (loaded.readInFull) reports?.put(report);
   return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };
 }

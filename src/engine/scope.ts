@@ -19,7 +19,8 @@ import type { FileModel, FunctionModel, ValueRef } from '../ir/model.js';
 import type { Catalog } from '../knowledge/catalog.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
-import { type LoadOptions, type Loaded, loadFiles } from './load.js';
+import { decodeSource, type LoadOptions, type Loaded, loadFiles } from './load.js';
+import { SourceTexts } from './source-texts.js';
 
 export interface ScopeInput {
   /** The supported, not vendored files of the tree. */
@@ -58,7 +59,7 @@ export async function loadForChange(input: ScopeInput): Promise<ScopedLoad> {
 }
 
 class ChangeScope {
-  private readonly loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources: new Map(), unanalysed: [], unreadForTime: [] };
+  private readonly loaded: Loaded;
   private readonly models = new Map<string, FileModel>();
   /** Files asked for, lowered or not (unreadable, over budget): never asked twice. */
   private readonly asked = new Set<string>();
@@ -77,6 +78,11 @@ class ChangeScope {
   private readonly wordFiles = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly input: ScopeInput) {
+    const sources = new SourceTexts((path) => {
+      const bytes = input.read(path);
+      return bytes === undefined ? undefined : decodeSource(bytes);
+    });
+    this.loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true };
     this.sources = new Set(input.sources);
     const named = input.sources.map((path) => ({ path, modules: adapterFor(path)?.moduleNames(path, input.project) ?? [] }));
     this.claims = moduleClaims(named, input.reservedRoot);
@@ -128,7 +134,8 @@ class ChangeScope {
     this.loaded.files.push(...part.files);
     this.loaded.skipped.push(...part.skipped);
     this.loaded.diagnostics.push(...part.diagnostics);
-    for (const [p, text] of part.sources) this.loaded.sources.set(p, text);
+    this.loaded.sources.include(part.sources);
+    this.loaded.readInFull &&= part.readInFull;
     this.loaded.unanalysed.push(...part.unanalysed);
     this.loaded.unreadForTime.push(...part.unreadForTime);
   }

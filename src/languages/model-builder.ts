@@ -2,7 +2,7 @@
 // collects a file's functions, calls, loops, bindings and classes into a `FileModel`.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-tree.js';
 import type { Binding, CallSite, ClassModel, FileIssue, FileModel, FunctionModel, LoopModel, RoleMark, Span, ValueRef } from '../ir/model.js';
 
 /** How deep a lowering follows nested syntax before it gives up on a subtree. */

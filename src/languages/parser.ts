@@ -1,8 +1,11 @@
-// Loads web-tree-sitter and the grammars' own WebAssembly builds, once per process.
+// Loads web-tree-sitter and the grammars' own WebAssembly builds, once per process, and parses
+// sources into SyntaxTrees.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { SyntaxTree } from './syntax-tree.js';
+import { readTree, treeSitterRuntime } from './tree-reader.js';
 
 const require = createRequire(import.meta.url);
 let initialised: Promise<void> | undefined;
@@ -14,7 +17,7 @@ function wasmPath(spec: string): string {
 }
 
 async function init(): Promise<void> {
-  initialised ??= Parser.init();
+  initialised ??= Parser.init(treeSitterRuntime);
   return initialised;
 }
 
@@ -46,9 +49,10 @@ export class ParseBudgetExceeded extends Error {
 
 /**
  * Parses `source`, giving up after `budgetMs` milliseconds (tree-sitter checks the callback as it
- * goes), so that one pathological file cannot hang a run. Throws ParseBudgetExceeded then.
+ * goes), so that one pathological file cannot hang a run. Throws ParseBudgetExceeded then. The
+ * parser's tree is read into a SyntaxTree and freed before this returns.
  */
-export function parseWithBudget(parser: Parser, source: string, budgetMs: number | undefined): Tree {
+export function parseWithBudget(parser: Parser, source: string, budgetMs: number | undefined): SyntaxTree {
   const deadline = budgetMs !== undefined && budgetMs > 0 ? performance.now() + budgetMs : undefined;
   const tree =
     deadline === undefined
@@ -59,5 +63,19 @@ export function parseWithBudget(parser: Parser, source: string, budgetMs: number
     if (budgetMs !== undefined) throw new ParseBudgetExceeded(budgetMs);
     throw new Error('tree-sitter returned no tree');
   }
-  return tree;
+  return readAndFree(tree, source);
+}
+
+/** Parses a fragment (a macro's arguments) without a budget; undefined when tree-sitter gives up. */
+export function parseFragment(parser: Parser, source: string): SyntaxTree | undefined {
+  const tree = parser.parse(source);
+  return tree ? readAndFree(tree, source) : undefined;
+}
+
+function readAndFree(tree: Tree, source: string): SyntaxTree {
+  try {
+    return readTree(tree, source);
+  } finally {
+    tree.delete();
+  }
 }

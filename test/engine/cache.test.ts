@@ -1,8 +1,9 @@
-// The on-disk cache of lowered files: same reports with and without it, and corrupt entries rebuilt.
+// The on-disk caches of lowered files and of reports: same reports with and without them, corrupt
+// entries rebuilt, and a report kept only for the same files and settings.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFiles, render } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/workspace.js';
@@ -24,28 +25,82 @@ async function json(root: string, cache: boolean): Promise<string> {
   return render(report, 'json', { color: false, toolVersion: 'test' });
 }
 
+/** Runs `body` with the user cache in a fresh folder, which it is given. */
+async function withCacheHome(body: (cacheHome: string) => Promise<void>): Promise<void> {
+  const cacheHome = tempDir();
+  const previous = process.env['XDG_CACHE_HOME'];
+  process.env['XDG_CACHE_HOME'] = cacheHome;
+  try {
+    await body(cacheHome);
+  } finally {
+    if (previous === undefined) delete process.env['XDG_CACHE_HOME'];
+    else process.env['XDG_CACHE_HOME'] = previous;
+  }
+}
+
+/** The lowered-file entries and the report entries of a cache folder. */
+function cacheEntries(cacheHome: string): { models: string[]; reports: string[] } {
+  const all = entries(cacheHome).filter((f) => f.endsWith('.json'));
+  const isReport = (f: string): boolean => f.split(sep).includes('reports');
+  return { models: all.filter((f) => !isReport(f)), reports: all.filter(isReport) };
+}
+
 describe('lowered-file cache', () => {
   it('gives byte-identical reports cold, warm and without the cache, and rebuilds corrupt entries', async () => {
-    const cacheHome = tempDir();
-    const previous = process.env['XDG_CACHE_HOME'];
-    process.env['XDG_CACHE_HOME'] = cacheHome;
-    try {
+    await withCacheHome(async (cacheHome) => {
       const root = tempDir();
       writeFiles(root, SOURCES);
       const cold = await json(root, true);
-      const cached = entries(cacheHome).filter((f) => f.endsWith('.json'));
-      assert.equal(cached.length, 2, 'one entry per lowered file');
+      const { models, reports } = cacheEntries(cacheHome);
+      assert.equal(models.length, 2, 'one entry per lowered file');
+      // Without the whole report kept, the run lowers nothing again but analyses the cached files.
+      for (const file of reports) rmSync(file);
       const warm = await json(root, true);
       const uncached = await json(root, false);
       assert.equal(warm, cold);
       assert.equal(uncached, cold);
-      for (const file of cached) writeFileSync(file, '{"truncated": ');
+      for (const file of cacheEntries(cacheHome).reports) rmSync(file);
+      for (const file of models) writeFileSync(file, '{"truncated": ');
       assert.equal(await json(root, true), cold, 'a corrupt entry is ignored');
       assert.equal(JSON.parse(cold).findings.length, 2);
-    } finally {
-      if (previous === undefined) delete process.env['XDG_CACHE_HOME'];
-      else process.env['XDG_CACHE_HOME'] = previous;
-    }
+    });
+  });
+});
+
+describe('report cache', () => {
+  it('answers an unchanged check with the same report, and a changed file or option with a new one', async () => {
+    await withCacheHome(async (cacheHome) => {
+      const root = tempDir();
+      writeFiles(root, SOURCES);
+      const cold = await json(root, true);
+      assert.equal(cacheEntries(cacheHome).reports.length, 1);
+      assert.equal(await json(root, true), cold, 'the kept report');
+      const [report] = cacheEntries(cacheHome).reports;
+      assert.ok(report);
+      writeFileSync(report, '{"schemaVersion": 1');
+      assert.equal(await json(root, true), cold, 'a corrupt report is ignored');
+
+      writeFiles(root, { 'app/api.py': 'import requests\n\n\nasync def profile(u):\n    return 1\n' });
+      const changed = await json(root, true);
+      assert.equal(JSON.parse(changed).findings.length, 1, 'a changed file is analysed again');
+      assert.equal(changed, await json(root, false));
+      const { report: small } = await analyzeFiles({ cwd: root, paths: ['.'], maxFileBytes: 10 });
+      assert.deepEqual(
+        small.notApplicable.map((n) => n.reason),
+        ['too-large', 'too-large'],
+        'other settings, another report',
+      );
+    });
+  });
+
+  it('keeps no report of a run that gave a file up for time', async () => {
+    await withCacheHome(async (cacheHome) => {
+      const root = tempDir();
+      writeFiles(root, SOURCES);
+      const { report } = await analyzeFiles({ cwd: root, paths: ['.'], runTimeoutMs: 1e-9 });
+      assert.equal(report.verdict, 'unknown');
+      assert.deepEqual(cacheEntries(cacheHome).reports, []);
+    });
   });
 
   it('lives in ASYNCGUARD_CACHE_DIR when it is set, even beside a node_modules folder', async () => {
@@ -59,7 +114,10 @@ describe('lowered-file cache', () => {
       writeFiles(root, SOURCES);
       mkdirSync(join(root, 'node_modules'));
       await json(root, true);
-      assert.equal(entries(chosen).filter((f) => f.endsWith('.json')).length, 2);
+      // One lowered file per source, and the report of the run.
+      const written = entries(chosen).filter((f) => f.endsWith('.json'));
+      assert.equal(written.filter((f) => !f.includes(`${sep}reports${sep}`)).length, 2);
+      assert.equal(written.filter((f) => f.includes(`${sep}reports${sep}`)).length, 1);
       assert.deepEqual(entries(join(root, 'node_modules')), []);
       assert.deepEqual(entries(cacheHome), []);
     } finally {

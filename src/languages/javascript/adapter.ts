@@ -79,10 +79,6 @@ export class JavaScriptAdapter implements LanguageAdapter {
       this.parsers.set(grammar, parser);
     }
     const tree = parseWithBudget(await parser, source, project?.parseBudgetMs);
-    try {
-      return new JavaScriptLowering(path, javascriptPathRole(path), this.aliasesOf(project)).lower(tree);
-    } finally {
-      tree.delete();
-    }
+    return new JavaScriptLowering(path, javascriptPathRole(path), this.aliasesOf(project)).lower(tree);
   }
 }

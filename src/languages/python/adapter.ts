@@ -47,10 +47,6 @@ export class PythonAdapter implements LanguageAdapter {
   async lower(path: string, source: string, project?: ProjectInfo): Promise<FileModel> {
     this.parser ??= createParser(GRAMMAR);
     const tree = parseWithBudget(await this.parser, source, project?.parseBudgetMs);
-    try {
-      return new PythonLowering(path, pythonPathRole(path)).lower(tree);
-    } finally {
-      tree.delete();
-    }
+    return new PythonLowering(path, pythonPathRole(path)).lower(tree);
   }
 }

@@ -1,6 +1,6 @@
 // Evaluates constant numeric expressions in loop headers (`range(10**7)`, `range(LIMIT)`).
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-tree.js';
 
 /** The value of a numeric literal as Python writes it (`10_000_000`, `0x10`, `1e7`), or undefined. */
 export function parseNumber(text: string): number | undefined {

@@ -3,7 +3,7 @@
 import type { Parser } from 'web-tree-sitter';
 import type { FileModel, RoleMark } from '../../ir/model.js';
 import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
-import { createParser, parseWithBudget } from '../parser.js';
+import { createParser, parseFragment, parseWithBudget } from '../parser.js';
 import { CargoPackages } from './cargo.js';
 import { RustLowering } from './lower.js';
 import { rustModulePath } from './modules.js';
@@ -67,13 +67,9 @@ export class RustAdapter implements LanguageAdapter {
     this.parser ??= createParser(GRAMMAR);
     const parser = await this.parser;
     const tree = parseWithBudget(parser, source, project?.parseBudgetMs);
-    try {
-      // Macro arguments are parsed on their own, with the same parser, while the file's tree is read.
-      const reparse = (text: string) => parser.parse(text) ?? undefined;
-      const layout = rustModulePath(path, this.packagesOf(project));
-      return new RustLowering(path, source, layout, rustPathRole(path), reparse).lower(tree);
-    } finally {
-      tree.delete();
-    }
+    // Macro arguments are parsed on their own, with the same parser, while the file's tree is read.
+    const reparse = (text: string) => parseFragment(parser, text);
+    const layout = rustModulePath(path, this.packagesOf(project));
+    return new RustLowering(path, source, layout, rustPathRole(path), reparse).lower(tree);
   }
 }

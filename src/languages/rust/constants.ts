@@ -1,6 +1,6 @@
 // Evaluates constant numeric expressions in loop headers (`0..10_000_000`, `0..N * M`).
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-tree.js';
 
 /** The value of a numeric literal as Rust writes it (`10_000_000u64`, `0xff`, `1e6`), or undefined. */
 export function parseRustNumber(text: string): number | undefined {

@@ -8,7 +8,7 @@
 //   let total = { let v = m.lock().unwrap(); *v };   // dropped with the inner block
 //   sink.emit(total).await;                           // fine
 
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../syntax-tree.js';
 
 /** Wrappers that hand the guard through to the binding (`m.lock().unwrap()`, `m.lock()?`). */
 const GUARD_WRAPPERS: ReadonlySet<string> = new Set([
