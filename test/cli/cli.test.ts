@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliPath, projectRoot } from '../helpers/paths.js';
@@ -151,5 +151,14 @@ describe('asyncguard check', () => {
     const help = run(tempDir(), ['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /diff/);
+  });
+});
+
+describe('the installed command', () => {
+  it('is executable after the build, so npx asyncguard runs it', () => {
+    assert.ok((statSync(cliPath).mode & 0o111) !== 0, `${cliPath} is not executable`);
+    const r = spawnSync(cliPath, ['--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
