@@ -1,5 +1,9 @@
 // Helpers for writing the Rust catalog: dedented example source and the offload idioms.
 
+import { exampleSource } from '../example-source.js';
+import type { Category } from '../../ir/report.js';
+import { blocking, type BlockingEntry } from '../entry.js';
+
 /**
  * Rust source written inline in a catalog file: the template's raw text, without the first
  * newline and with the common indentation removed, ending in one newline. A multi-line value
@@ -12,15 +16,7 @@
  *   `
  */
 export function rs(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
-  let text = strings.raw[0] ?? '';
-  values.forEach((value, i) => {
-    const indent = /(?:^|\n)([ \t]*)[^\n]*$/.exec(text)?.[1] ?? '';
-    text += String(value).replace(/\n/g, `\n${indent}`) + (strings.raw[i + 1] ?? '');
-  });
-  const lines = text.replace(/^[ \t]*\n/, '').replace(/\n[ \t]*$/, '').split('\n');
-  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0);
-  const indent = indents.length > 0 ? Math.min(...indents) : 0;
-  return `${lines.map((l) => l.slice(indent).trimEnd()).join('\n')}\n`;
+  return exampleSource(strings, values);
 }
 
 /** The offload idioms for a blocking expression with no async counterpart, per runtime. */
@@ -30,4 +26,48 @@ export function offloaded(expr: string): readonly string[] {
     `actix_web::web::block(move || ${expr}).await?`,
     `async_std::task::spawn_blocking(move || ${expr}).await`,
   ];
+}
+
+/** How a blocking entry's examples wrap its call: a statement in the body of an async fn. */
+export interface AsyncFnFrame {
+  /** The async fn's signature in the bad and in the good example (`async fn handle(path: String)`). */
+  readonly bad: string;
+  readonly good: string;
+  /** Items written before the function (`use` declarations); when given, even empty, a line of its own. */
+  readonly prelude?: string;
+  /** The signature returns a `Result`: the body ends with `Ok(())`. */
+  readonly result: boolean;
+}
+
+/** A blocking entry whose examples run `bad` and `good` as one statement inside an async fn. */
+export function blockingInAsyncFn(
+  id: string,
+  category: Category,
+  o: { match: readonly string[]; why: string; does: string; returns?: string; useInstead: readonly string[]; bad: string; good: string },
+  frame: AsyncFnFrame,
+): BlockingEntry {
+  const tail = frame.result ? '\nOk(())' : '';
+  const code = (signature: string, statement: string): string =>
+    frame.prelude === undefined
+      ? rs`
+          ${signature} {
+              ${statement};${tail}
+          }
+        `
+      : rs`
+          ${frame.prelude}
+          ${signature} {
+              ${statement};${tail}
+          }
+        `;
+  return blocking({
+    id: `rust:${id}`,
+    match: o.match,
+    category,
+    why: o.why,
+    does: o.does,
+    ...(o.returns ? { returns: o.returns } : {}),
+    useInstead: o.useInstead,
+    example: { bad: code(frame.bad, o.bad), good: code(frame.good, o.good) },
+  });
 }

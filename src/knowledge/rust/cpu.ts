@@ -1,32 +1,13 @@
 // Obviously heavy inline work: password hashing and key derivation, which are slow on purpose,
 // and image processing. Each call keeps the runtime worker busy for tens of milliseconds or more.
 
-import { blocking, type BlockingEntry, type Entry, type } from '../entry.js';
-import { offloaded, rs } from './authoring.js';
+import { type BlockingEntry, type Entry, type } from '../entry.js';
+import { blockingInAsyncFn, offloaded } from './authoring.js';
 
 function heavy(id: string, o: { match: readonly string[]; why: string; does: string; params: string; bad: string; good: string; category?: 'cpu' | 'file-io'; useInstead?: readonly string[] }): BlockingEntry {
-  return blocking({
-    id: `rust:${id}`,
-    match: o.match,
-    category: o.category ?? 'cpu',
-    why: o.why,
-    does: o.does,
-    useInstead: o.useInstead ?? offloaded(o.bad.replace(/^let _\w+ = /, '').replace(/\?$/, '')),
-    example: {
-      bad: rs`
-        async fn handle(${o.params}) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-            ${o.bad};
-            Ok(())
-        }
-      `,
-      good: rs`
-        async fn handle(${o.params}) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-            ${o.good};
-            Ok(())
-        }
-      `,
-    },
-  });
+  const signature = `async fn handle(${o.params}) -> Result<(), Box<dyn std::error::Error + Send + Sync>>`;
+  const useInstead = o.useInstead ?? offloaded(o.bad.replace(/^let _\w+ = /, '').replace(/\?$/, ''));
+  return blockingInAsyncFn(id, o.category ?? 'cpu', { ...o, useInstead }, { bad: signature, good: signature, result: true });
 }
 
 const HASH = 'hashes a password (deliberately slow)';

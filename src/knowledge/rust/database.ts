@@ -1,8 +1,8 @@
 // Synchronous database drivers: postgres, rusqlite, mysql, sync MongoDB, and r2d2 pools. Every
 // query is a round trip to the server (or the disk, for SQLite) made on the calling thread.
 
-import { blocking, type BlockingEntry, type Entry, type } from '../entry.js';
-import { offloaded, rs } from './authoring.js';
+import { type BlockingEntry, type Entry, type } from '../entry.js';
+import { blockingInAsyncFn, offloaded } from './authoring.js';
 
 function dbCall(id: string, o: {
   match: readonly string[];
@@ -15,29 +15,8 @@ function dbCall(id: string, o: {
   bad: string;
   good: string;
 }): BlockingEntry {
-  return blocking({
-    id: `rust:${id}`,
-    match: o.match,
-    category: 'database',
-    why: o.why,
-    does: o.does,
-    ...(o.returns ? { returns: o.returns } : {}),
-    useInstead: o.useInstead,
-    example: {
-      bad: rs`
-        async fn find_user(${o.params}) -> Result<(), Box<dyn std::error::Error>> {
-            ${o.bad};
-            Ok(())
-        }
-      `,
-      good: rs`
-        async fn find_user(${o.goodParams}) -> Result<(), Box<dyn std::error::Error>> {
-            ${o.good};
-            Ok(())
-        }
-      `,
-    },
-  });
+  const signature = (params: string): string => `async fn find_user(${params}) -> Result<(), Box<dyn std::error::Error>>`;
+  return blockingInAsyncFn(id, 'database', o, { bad: signature(o.params), good: signature(o.goodParams), result: true });
 }
 
 const QUERY = 'runs a blocking database query';

@@ -2,36 +2,15 @@
 // fills in a struct; the request is made where it is sent, and reading a blocking response's body
 // waits on the network again.
 
-import { blocking, type BlockingEntry, type Entry, type } from '../entry.js';
-import { rs } from './authoring.js';
+import { type BlockingEntry, type Entry, type } from '../entry.js';
+import { blockingInAsyncFn } from './authoring.js';
 
 const REQUEST = 'performs a blocking HTTP request';
 const BODY = "reads an HTTP response's body from the network";
 
 function httpCall(id: string, o: { match: readonly string[]; why: string; does: string; returns?: string; useInstead: readonly string[]; bad: string; good: string; params?: string }): BlockingEntry {
-  return blocking({
-    id: `rust:${id}`,
-    match: o.match,
-    category: 'network-io',
-    why: o.why,
-    does: o.does,
-    ...(o.returns ? { returns: o.returns } : {}),
-    useInstead: o.useInstead,
-    example: {
-      bad: rs`
-        async fn probe(url: String${o.params ?? ''}) -> Result<(), Box<dyn std::error::Error>> {
-            ${o.bad};
-            Ok(())
-        }
-      `,
-      good: rs`
-        async fn probe(url: String${o.params ?? ''}) -> Result<(), Box<dyn std::error::Error>> {
-            ${o.good};
-            Ok(())
-        }
-      `,
-    },
-  });
+  const signature = `async fn probe(url: String${o.params ?? ''}) -> Result<(), Box<dyn std::error::Error>>`;
+  return blockingInAsyncFn(id, 'network-io', o, { bad: signature, good: signature, result: true });
 }
 
 const REQWEST_INSTEAD = [

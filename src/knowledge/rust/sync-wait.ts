@@ -2,33 +2,11 @@
 // completion with a nested executor, tokio's blocking bridges, std and crossbeam channels, condition
 // variables and thread joins. Inside a runtime the nested executors also deadlock or panic.
 
-import { blocking, type BlockingEntry, type Entry, type } from '../entry.js';
-import { rs } from './authoring.js';
+import { type BlockingEntry, type Entry, type } from '../entry.js';
+import { blockingInAsyncFn } from './authoring.js';
 
 function syncWait(id: string, o: { match: readonly string[]; why: string; does: string; useInstead: readonly string[]; params: string; goodParams: string; bad: string; good: string; returns?: string; imports?: string }): BlockingEntry {
-  return blocking({
-    id: `rust:${id}`,
-    match: o.match,
-    category: 'sync-wait',
-    why: o.why,
-    does: o.does,
-    ...(o.returns ? { returns: o.returns } : {}),
-    useInstead: o.useInstead,
-    example: {
-      bad: rs`
-        ${o.imports ?? ''}
-        async fn handle(${o.params}) {
-            ${o.bad};
-        }
-      `,
-      good: rs`
-        ${o.imports ?? ''}
-        async fn handle(${o.goodParams}) {
-            ${o.good};
-        }
-      `,
-    },
-  });
+  return blockingInAsyncFn(id, 'sync-wait', o, { bad: `async fn handle(${o.params})`, good: `async fn handle(${o.goodParams})`, prelude: o.imports ?? '', result: false });
 }
 
 const BLOCK_ON = 'runs a future to completion on the calling thread';
