@@ -17,6 +17,7 @@ import type {
   ValueRef,
 } from '../../ir/model.js';
 import { hasToken, ModelBuilder, spanBetween, spanOf } from '../model-builder.js';
+import { arithmetic, numberValue } from '../numbers.js';
 import { moduleNamesForPath, resolveSpecifier } from './modules.js';
 import { PathAliases } from './path-aliases.js';
 
@@ -78,12 +79,7 @@ function stringValue(node: Node): string | undefined {
 }
 
 function parseNumber(text: string): number | undefined {
-  const t = text.replace(/_/g, '').toLowerCase().replace(/n$/, '');
-  if (/^0x[0-9a-f]+$/.test(t)) return parseInt(t.slice(2), 16);
-  if (/^0o[0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
-  if (/^0b[01]+$/.test(t)) return parseInt(t.slice(2), 2);
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  return numberValue(text.replace(/_/g, '').toLowerCase().replace(/n$/, ''));
 }
 
 /** The callee as a reader names it: `fs.readFileSync`, `db.prepare().get`. */
@@ -1030,14 +1026,7 @@ export class JavaScriptLowering {
         const a = this.constant(n.childForFieldName('left'), depth + 1);
         const b = this.constant(n.childForFieldName('right'), depth + 1);
         if (a === undefined || b === undefined) return undefined;
-        switch (n.childForFieldName('operator')?.text) {
-          case '+': return a + b;
-          case '-': return a - b;
-          case '*': return a * b;
-          case '**': return a ** b;
-          case '/': return b === 0 ? undefined : a / b;
-          default: return undefined;
-        }
+        return arithmetic(n.childForFieldName('operator')?.text, a, b);
       }
       default:
         return undefined;

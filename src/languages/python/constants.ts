@@ -1,15 +1,12 @@
 // Evaluates constant numeric expressions in loop headers (`range(10**7)`, `range(LIMIT)`).
 
+import { arithmetic, numberValue } from '../numbers.js';
 import type { SyntaxNode as Node } from '../syntax-tree.js';
 
 /** The value of a numeric literal as Python writes it (`10_000_000`, `0x10`, `1e7`), or undefined. */
 export function parseNumber(text: string): number | undefined {
   const t = text.replace(/_/g, '').toLowerCase();
-  if (/^0x[0-9a-f]+$/.test(t)) return parseInt(t.slice(2), 16);
-  if (/^0o[0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
-  if (/^0b[01]+$/.test(t)) return parseInt(t.slice(2), 2);
-  const n = Number(t.replace(/[jl]$/, ''));
-  return Number.isFinite(n) ? n : undefined;
+  return numberValue(t) ?? numberValue(t.replace(/[jl]$/, ''));
 }
 
 /** Evaluates `node` when it is made only of numbers, arithmetic and known constants. */
@@ -33,15 +30,7 @@ export function evaluateConstant(node: Node | null, named: ReadonlyMap<string, n
       const a = evaluateConstant(node.childForFieldName('left'), named, depth + 1);
       const b = evaluateConstant(node.childForFieldName('right'), named, depth + 1);
       if (a === undefined || b === undefined) return undefined;
-      switch (node.childForFieldName('operator')?.text) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '**': return a ** b;
-        case '//': return b === 0 ? undefined : Math.floor(a / b);
-        case '/': return b === 0 ? undefined : a / b;
-        default: return undefined;
-      }
+      return arithmetic(node.childForFieldName('operator')?.text, a, b);
     }
     case 'call': {
       // `int(1e7)` keeps its value.

@@ -1,16 +1,13 @@
 // Evaluates constant numeric expressions in loop headers (`0..10_000_000`, `0..N * M`).
 
+import { arithmetic, numberValue } from '../numbers.js';
 import type { SyntaxNode as Node } from '../syntax-tree.js';
 
 /** The value of a numeric literal as Rust writes it (`10_000_000u64`, `0xff`, `1e6`), or undefined. */
 export function parseRustNumber(text: string): number | undefined {
-  let t = text.replace(/_/g, '').toLowerCase();
-  if (/^0x[0-9a-f]+([iu](8|16|32|64|128|size))?$/.test(t)) return parseInt(t.replace(/[iu](8|16|32|64|128|size)$/, '').slice(2), 16);
-  t = t.replace(/([iu](8|16|32|64|128|size)|f32|f64)$/, '');
-  if (/^0o[0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
-  if (/^0b[01]+$/.test(t)) return parseInt(t.slice(2), 2);
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  const t = text.replace(/_/g, '').toLowerCase();
+  // `f32` and `f64` are hexadecimal digits after `0x`: only integer suffixes end a hex literal.
+  return numberValue(t.startsWith('0x') ? t.replace(/[iu](8|16|32|64|128|size)$/, '') : t.replace(/([iu](8|16|32|64|128|size)|f32|f64)$/, ''));
 }
 
 /** Evaluates `node` when it is made only of numbers, arithmetic, casts and known constants. */
@@ -34,14 +31,7 @@ export function evaluateConstant(node: Node | null, named: ReadonlyMap<string, n
       const a = evaluateConstant(node.childForFieldName('left'), named, depth + 1);
       const b = evaluateConstant(node.childForFieldName('right'), named, depth + 1);
       if (a === undefined || b === undefined) return undefined;
-      switch (node.childForFieldName('operator')?.text) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return b === 0 ? undefined : Math.trunc(a / b);
-        case '<<': return b < 64 ? a * 2 ** b : undefined;
-        default: return undefined;
-      }
+      return arithmetic(node.childForFieldName('operator')?.text, a, b, true);
     }
     case 'call_expression': {
       // `10u64.pow(7)`
