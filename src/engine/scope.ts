@@ -39,12 +39,6 @@ export interface ScopeInput {
 /** Names that stand for no callable: the module's own code, anonymous functions. */
 const ANONYMOUS = /^<.*>$/;
 const WORD_CHAR = /[\p{L}\p{N}_$]/u;
-/** Special methods, run by the language rather than called by name (`__enter__`, `__call__`). */
-const SPECIAL = /^__\w+__$/;
-/** Methods called through their class's name (`Cls()`, `new Cls`, `Cls::new`). */
-const CONSTRUCTORS = new Set(['__init__', '__new__', '__call__', 'constructor', 'new', 'default']);
-/** Module files that their folder's name stands for (`import pkg`, `require('./lib')`). */
-const FOLDER_FILES = /^(__init__|index|mod|lib|main)$/;
 
 export interface ScopedLoad {
   readonly loaded: Loaded;
@@ -314,10 +308,11 @@ function searchesOf(ref: FunctionRef): string[][] {
   if (file.role?.role === 'test') return [];
   const cls = fn.classQname === undefined ? undefined : lastSegment(fn.classQname);
   const searches: string[][] = [];
-  if (cls !== undefined && (CONSTRUCTORS.has(fn.name) || SPECIAL.test(fn.name))) searches.push([cls]);
+  const adapter = adapterFor(file.path);
+  if (cls !== undefined && adapter?.classCalled.test(fn.name) === true) searches.push([cls]);
   else if (cls !== undefined && fn.kind === 'method') searches.push([fn.name, cls]);
   else if (!ANONYMOUS.test(fn.name)) searches.push([fn.name]);
-  if (isWholeModule(file, fn)) searches.push(...moduleWords(file.path).map((w) => [w]));
+  if (isWholeModule(file, fn)) searches.push(...moduleWords(file.path, adapter?.folderModule).map((w) => [w]));
   return searches.filter((words) => words.every(isWord));
 }
 
@@ -357,11 +352,11 @@ function isWholeModule(file: FileModel, fn: FunctionModel): boolean {
 }
 
 /** The words an import of the file is written with: its name, and its folder's for index files. */
-function moduleWords(path: string): string[] {
+function moduleWords(path: string, folderModule: RegExp | undefined): string[] {
   const parts = path.split('/');
   const stem = (parts[parts.length - 1] ?? '').replace(/\.[^.]*$/, '');
   const folder = parts[parts.length - 2];
-  return FOLDER_FILES.test(stem) && folder !== undefined ? [stem, folder] : [stem];
+  return folderModule?.test(stem) === true && folder !== undefined ? [stem, folder] : [stem];
 }
 
 /** The last name of a qualified name or module path (`app.geo.lookup`, `./lib/lookup` → `lookup`). */

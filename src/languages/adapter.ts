@@ -29,6 +29,10 @@ export interface LanguageAdapter {
   moduleNames(path: string, project?: ProjectInfo): readonly string[];
   /** Source text that may re-export a whole module (`from .x import *`): names it never spells may resolve in it. */
   readonly reExportsAll: RegExp;
+  /** Methods called through their class's name, not their own (`__init__` by `Cls()`, `constructor` by `new Cls`). */
+  readonly classCalled: RegExp;
+  /** File names whose folder's name stands for them in imports (`index`, for `require('./lib')`). */
+  readonly folderModule?: RegExp;
   /** Module roots that name the importing file's own package (Rust's `crate`): no other package imports through them. */
   readonly ownPackageRoots?: readonly string[];
   /** The role a file's path gives it (a test folder, a script), as `FileModel.role`. */

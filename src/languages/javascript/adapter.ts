@@ -63,6 +63,9 @@ export class JavaScriptAdapter implements LanguageAdapter {
   /** `export * from './x'` */
   readonly reExportsAll = /\bexport\s*\*/;
 
+  readonly classCalled = /^constructor$/;
+  readonly folderModule = /^index$/;
+
   pathRole(path: string): RoleMark | undefined {
     return javascriptPathRole(path);
   }

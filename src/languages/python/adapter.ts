@@ -36,6 +36,9 @@ export class PythonAdapter implements LanguageAdapter {
   /** `from .x import *` */
   readonly reExportsAll = /\bimport\s*\*/;
 
+  /** `Cls()` runs `__init__` and `__new__`; `with`, calls and iteration run the other special methods. */
+  readonly classCalled = /^__\w+__$/;
+
   pathRole(path: string): RoleMark | undefined {
     return pythonPathRole(path);
   }

@@ -51,6 +51,8 @@ export class RustAdapter implements LanguageAdapter {
   }
 
   /** `pub use x::*` */
+  /** `Type::new(..)` and `Default::default()` are written with the type's name. */
+  readonly classCalled = /^(new|default)$/;
   readonly ownPackageRoots = ['crate', 'self', 'super'] as const;
   /** `pub use x::*` */
   readonly reExportsAll = /\bpub(\([^)]*\))?\s+use\b[^;]*::\s*\*/;

@@ -817,19 +817,7 @@ export class RustLowering {
       list.push(named(traitQ));
       this.implBases.set(cls, list);
     }
-    const implScope: Scope = {
-      fnId: scope.fnId,
-      vars: new Map(),
-      names: new Map(),
-      parent: scope,
-      barrier: true,
-      module: scope.module,
-      qprefix: cls,
-      selfType: cls,
-      ...(typeParams ? { typeParams } : {}),
-    };
-    const body = node.childForFieldName('body');
-    if (body) this.visitItems(body, { ...ctx, scope: implScope, depth: ctx.depth + 1 }, cls);
+    this.visitTypeBody(node, ctx, cls, typeParams);
   }
 
   private lowerTrait(node: Node, ctx: Ctx): void {
@@ -844,19 +832,24 @@ export class RustLowering {
       if (q) bases.push(named(q));
     }
     if (!this.classes.has(qname)) this.classes.set(qname, { name, qname, bases, attributes: [], span: this.span(node) });
-    const traitScope: Scope = {
-      fnId: scope.fnId,
+    this.visitTypeBody(node, ctx, qname, typeParams);
+  }
+
+  /** Visits the items of an `impl` or `trait` body, in which `Self` is `selfType`. */
+  private visitTypeBody(node: Node, ctx: Ctx, selfType: string, typeParams: ReadonlySet<string> | undefined): void {
+    const scope: Scope = {
+      fnId: ctx.scope.fnId,
       vars: new Map(),
       names: new Map(),
-      parent: scope,
+      parent: ctx.scope,
       barrier: true,
-      module: scope.module,
-      qprefix: qname,
-      selfType: qname,
+      module: ctx.scope.module,
+      qprefix: selfType,
+      selfType,
       ...(typeParams ? { typeParams } : {}),
     };
     const body = node.childForFieldName('body');
-    if (body) this.visitItems(body, { ...ctx, scope: traitScope, depth: ctx.depth + 1 }, qname);
+    if (body) this.visitItems(body, { ...ctx, scope, depth: ctx.depth + 1 }, selfType);
   }
 
   // ---- functions -------------------------------------------------------------------------------
