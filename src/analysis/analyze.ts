@@ -1,6 +1,6 @@
 // Turns a program (and, for a diff, its changed lines) into the report: findings, verdict, reasons.
 
-import type { FileModel } from '../ir/model.js';
+import type { FileModel, FunctionModel } from '../ir/model.js';
 import type {
   Confidence,
   Diagnostic,
@@ -14,7 +14,7 @@ import { CONFIDENCE_RANK, RULE } from '../ir/report.js';
 import type { Catalog } from '../knowledge/catalog.js';
 import { type ChangedLines, displayName, FindingCollector, type RawFinding } from './findings.js';
 import { type FunctionInfo, FunctionTable } from './functions.js';
-import { functionKey, type Program } from './program.js';
+import type { Program } from './program.js';
 import { innermostFunction, touchedFunctions } from './touched.js';
 
 export interface AnalysisInput {
@@ -67,7 +67,7 @@ export function analyze(input: AnalysisInput): Report {
   const { program, catalog, changed } = input;
   const table = new FunctionTable(program, catalog);
   const contexts = table.all().filter((info) => table.isAsyncContext(info));
-  const touched = changed && new Set(touchedFunctions(program.files, changed).map(functionKey));
+  const touched = changed && new Set(touchedFunctions(program.files, changed).map((ref) => ref.fn));
   const collector = new FindingCollector(table, changed as ChangedLines, touched);
   const raw = collector.collect(contexts);
   const findings = onePerLine(raw.map((r) => toFinding(r, changed === undefined)));
@@ -255,7 +255,7 @@ interface Touch {
 function classifyChanges(
   program: Program,
   table: FunctionTable,
-  reachable: ReadonlySet<string>,
+  reachable: ReadonlySet<FunctionModel>,
   changed: ReadonlyMap<string, ReadonlySet<number>>,
   readSource: ((path: string) => string | undefined) | undefined,
 ): Touch {
@@ -268,7 +268,7 @@ function classifyChanges(
     const imports = new Set(file.importLines);
     const reasons = new Set<NotApplicableReason>();
     let fileTouches = false;
-    const touchedOwners = new Set<string>();
+    const touchedOwners = new Set<FunctionModel>();
     for (const line of [...lines].sort((a, b) => a - b)) {
       if (imports.has(line)) continue;
       if (text && (text[line - 1] ?? '').trim() === '') continue;
@@ -279,7 +279,7 @@ function classifyChanges(
       const status = statusOf(info, table, reachable);
       if (status === 'async') {
         fileTouches = true;
-        touchedOwners.add(functionKey(info.owner));
+        touchedOwners.add(info.owner.fn);
       } else reasons.add(status);
     }
     if (fileTouches) {
@@ -295,26 +295,26 @@ function classifyChanges(
 }
 
 /** Is a changed line's function on an async path, or out of reach, and why? */
-function statusOf(info: FunctionInfo, table: FunctionTable, reachable: ReadonlySet<string>): 'async' | NotApplicableReason {
+function statusOf(info: FunctionInfo, table: FunctionTable, reachable: ReadonlySet<FunctionModel>): 'async' | NotApplicableReason {
   // An explicit offload is pass evidence: the change moved work off the loop.
   if (info.offloaded) return 'async';
   const owner = table.info(info.owner) ?? info;
   if (owner.offloaded) return 'async';
   if (owner.role) return owner.role.role === 'threadpool' ? 'threadpool' : owner.role.role;
-  if (reachable.has(functionKey(owner.ref))) return 'async';
+  if (reachable.has(owner.ref.fn)) return 'async';
   if (owner.ref.fn.kind === 'module') return 'startup';
   return 'sync-only';
 }
 
 /** Calls on changed lines of async paths into code outside the repository that the catalog does not know. */
-function countUnresolved(file: FileModel, table: FunctionTable, lines: ReadonlySet<number>, owners: ReadonlySet<string>): number {
+function countUnresolved(file: FileModel, table: FunctionTable, lines: ReadonlySet<number>, owners: ReadonlySet<FunctionModel>): number {
   const eco = table.ecosystem(file);
   if (!eco) return 0;
   let n = 0;
   for (const site of file.calls) {
     if (!lines.has(site.span.line) || site.awaited || site.insideAwaitedCall) continue;
     const info = table.info({ file, fn: table.fnOf(file, site.functionId) });
-    if (!info || !owners.has(functionKey(info.owner))) continue;
+    if (!info || !owners.has(info.owner.fn)) continue;
     const call = table.call(file, site.id);
     if (call?.callee.kind !== 'api' || call.callee.derived) continue;
     const q = call.callee.qname;

@@ -9,7 +9,7 @@ import type { Category, ChainLink, Confidence, ContextKind } from '../ir/report.
 import type { Advice, BlockingEntry } from '../knowledge/entry.js';
 import type { FunctionInfo, FunctionTable, ResolvedCall } from './functions.js';
 import { ioSignal } from './io-names.js';
-import { functionKey, type FunctionRef } from './program.js';
+import type { FunctionRef } from './program.js';
 
 /** Constant loop trip counts at or above this are heavy inline work. */
 export const HEAVY_LOOP_ITERATIONS = 1_000_000;
@@ -82,14 +82,14 @@ export class FindingCollector {
   private readonly found = new Map<string, RawFinding>();
 
   /**
-   * `touched`, for a diff: the keys of the functions that hold a changed line. Blocking code whose
+   * `touched`, for a diff: the functions that hold a changed line. Blocking code whose
    * path holds no changed line is reported (as pre-existing) only when that path passes through
    * one of them: blocking code elsewhere in the repository is not the change's business.
    */
   constructor(
     private readonly table: FunctionTable,
     private readonly changed: ChangedLines,
-    private readonly touched?: ReadonlySet<string>,
+    private readonly touched?: ReadonlySet<FunctionModel>,
   ) {}
 
   /** Every finding reachable from the async contexts, one per blocking site, the best path kept. */
@@ -99,14 +99,14 @@ export class FindingCollector {
   }
 
   /** Functions on an async path: the contexts and every sync function they reach. */
-  reachable(contexts: readonly FunctionInfo[]): Set<string> {
-    const seen = new Set<string>();
+  reachable(contexts: readonly FunctionInfo[]): Set<FunctionModel> {
+    const seen = new Set<FunctionModel>();
     const queue: FunctionRef[] = contexts.map((c) => c.ref);
-    for (const c of queue) seen.add(functionKey(c));
+    for (const c of queue) seen.add(c.fn);
     while (queue.length > 0) {
       const fn = queue.shift() as FunctionRef;
       for (const next of this.successors(fn)) {
-        const key = functionKey(next.target);
+        const key = next.target.fn;
         if (seen.has(key)) continue;
         seen.add(key);
         queue.push(next.target);
@@ -123,16 +123,16 @@ export class FindingCollector {
       touches: this.isTouched(context),
       via: [],
     };
-    const visited = new Map<string, number>();
+    const visited = new Map<FunctionModel, number>();
     const queue: State[] = [start];
-    visited.set(functionKey(context), rankOf(start));
+    visited.set(context.fn, rankOf(start));
     while (queue.length > 0) {
       const state = queue.shift() as State;
       this.inspect(context, state);
       for (const next of this.successors(state.fn)) {
         const introduced = state.introduced || isChanged(this.changed, next.call.file.path, next.call.site.span.line);
         const touches = state.touches || this.isTouched(next.target);
-        const key = functionKey(next.target);
+        const key = next.target.fn;
         // A state is worth revisiting only when it turns an unchanged path into a changed (or touching) one.
         const rank = rankOf({ introduced, touches });
         if ((visited.get(key) ?? -1) >= rank) continue;
@@ -162,7 +162,7 @@ export class FindingCollector {
   }
 
   private isTouched(fn: FunctionRef): boolean {
-    return this.touched === undefined || this.touched.has(functionKey(fn));
+    return this.touched === undefined || this.touched.has(fn.fn);
   }
 
   private inspect(context: FunctionRef, state: State): void {
@@ -224,7 +224,7 @@ export class FindingCollector {
     const { file } = state.fn;
     const eco = this.table.ecosystem(file);
     if (!eco) return;
-    const loops = file.loops.filter((l) => this.ownerKey(file, l.functionId) === functionKey(state.fn));
+    const loops = file.loops.filter((l) => this.ownerOf(file, l.functionId) === state.fn.fn);
     for (const loop of loops) {
       const introduced = state.introduced || isChanged(this.changed, file.path, loop.headerSpan.line);
       const base = {
@@ -264,9 +264,9 @@ export class FindingCollector {
     return this.table.info(context)?.callback ? 'event-callback' : contextKindOf(context.fn);
   }
 
-  private ownerKey(file: FileModel, functionId: number): string {
-    const info = this.table.info({ file, fn: this.table.fnOf(file, functionId) });
-    return info ? functionKey(info.owner) : `${file.path}#${functionId}`;
+  private ownerOf(file: FileModel, functionId: number): FunctionModel {
+    const fn = this.table.fnOf(file, functionId);
+    return this.table.info({ file, fn })?.owner.fn ?? fn;
   }
 
   /**

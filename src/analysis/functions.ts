@@ -4,7 +4,7 @@
 import type { Argument, CallSite, FileModel, FunctionModel, RoleMark } from '../ir/model.js';
 import type { Catalog, EcosystemIndex } from '../knowledge/catalog.js';
 import type { CallbackEntry, OffloadEntry, RoleEntry } from '../knowledge/entry.js';
-import { functionKey, type FunctionRef, type Program } from './program.js';
+import type { FunctionRef, Program } from './program.js';
 import { type Callee, Resolver } from './resolve.js';
 
 /** A call site with its callee resolved. */
@@ -25,8 +25,6 @@ export interface FunctionInfo {
   role?: RoleMark;
 }
 
-const callKey = (file: FileModel, id: number): string => `${file.path}#c${id}`;
-
 function argumentAt(args: readonly Argument[], position: number | string): Argument | undefined {
   return typeof position === 'number'
     ? args.find((a) => a.index === position)
@@ -38,23 +36,25 @@ function argumentsAt(args: readonly Argument[], positions: readonly (number | st
   return positions.map((p) => argumentAt(args, p)).filter((a): a is Argument => a !== undefined);
 }
 
+// Functions and calls are keyed by their model objects: each is one object of one file's model.
 export class FunctionTable {
-  private readonly infos = new Map<string, FunctionInfo>();
-  private readonly calls = new Map<string, ResolvedCall>();
+  private readonly infos = new Map<FunctionModel, FunctionInfo>();
+  /** Each file's calls, resolved, by call id. */
+  private readonly calls = new Map<FileModel, ResolvedCall[]>();
   private readonly resolvers = new Map<string, Resolver>();
   /** Calls made from each owner, in source order: the edges and the candidates for findings. */
-  private readonly owned = new Map<string, ResolvedCall[]>();
+  private readonly owned = new Map<FunctionModel, ResolvedCall[]>();
   /** Functions called by reference from in-place APIs (`sorted(xs, key=helper)`): extra edges. */
-  private readonly inPlaceReferences = new Map<string, { call: ResolvedCall; target: FunctionRef }[]>();
+  private readonly inPlaceReferences = new Map<FunctionModel, { call: ResolvedCall; target: FunctionRef }[]>();
   /** Lambdas and nested functions handed to in-place APIs: they run as part of their caller. */
-  private readonly inPlaceFunctions = new Set<string>();
+  private readonly inPlaceFunctions = new Set<FunctionModel>();
   /** Functions handed to a role API (a lifespan hook, `add_event_handler("startup", f)`). */
-  private readonly rolesByCall = new Map<string, RoleMark>();
+  private readonly rolesByCall = new Map<FunctionModel, RoleMark>();
   /** Coroutines handed to a runner such as `asyncio.run(main())`, with the runner's call. */
   private readonly runners: { file: FileModel; site: CallSite; target: FunctionRef; api: string }[] = [];
-  private readonly roleCache = new Map<string, RoleMark | null>();
+  private readonly roleCache = new Map<FunctionModel, RoleMark | null>();
   /** For each repository function, the kinds of the functions that call it directly. */
-  private readonly callerKinds = new Map<string, Set<string>>();
+  private readonly callerKinds = new Map<FunctionModel, Set<string>>();
 
   constructor(
     readonly program: Program,
@@ -64,16 +64,18 @@ export class FunctionTable {
       const eco = catalog.get(file.ecosystem);
       if (!eco) continue;
       this.resolvers.set(file.ecosystem, new Resolver(program, eco));
-      for (const fn of file.functions) this.infos.set(functionKey({ file, fn }), { ref: { file, fn }, owner: { file, fn } });
+      for (const fn of file.functions) this.infos.set(fn, { ref: { file, fn }, owner: { file, fn } });
     }
     for (const file of program.files) {
       const resolver = this.resolvers.get(file.ecosystem);
       if (!resolver) continue;
-      for (const site of file.calls) this.calls.set(callKey(file, site.id), { file, site, callee: resolver.callee(site.callee) });
+      const resolved: ResolvedCall[] = [];
+      for (const site of file.calls) resolved[site.id] = { file, site, callee: resolver.callee(site.callee) };
+      this.calls.set(file, resolved);
     }
-    for (const call of this.calls.values()) {
+    for (const call of this.allCalls()) {
       if (call.callee.kind !== 'function') continue;
-      const key = functionKey(call.callee.ref);
+      const key = call.callee.ref.fn;
       const kinds = this.callerKinds.get(key) ?? new Set<string>();
       kinds.add(this.fnOf(call.file, call.site.functionId).kind);
       this.callerKinds.set(key, kinds);
@@ -85,9 +87,9 @@ export class FunctionTable {
       if (role) info.role = role;
     }
     this.rekeyInPlaceReferences();
-    for (const call of this.calls.values()) {
+    for (const call of this.allCalls()) {
       const owner = this.infoOf({ file: call.file, fn: this.fnOf(call.file, call.site.functionId) }).owner;
-      const key = functionKey(owner);
+      const key = owner.fn;
       const list = this.owned.get(key) ?? [];
       list.push(call);
       this.owned.set(key, list);
@@ -103,12 +105,12 @@ export class FunctionTable {
   }
 
   info(ref: FunctionRef): FunctionInfo | undefined {
-    return this.infos.get(functionKey(ref));
+    return this.infos.get(ref.fn);
   }
 
   private infoOf(ref: FunctionRef): FunctionInfo {
-    const info = this.infos.get(functionKey(ref));
-    if (!info) throw new Error(`internal: no function ${functionKey(ref)}`);
+    const info = this.infos.get(ref.fn);
+    if (!info) throw new Error(`internal: no function ${ref.file.path}#${ref.fn.id}`);
     return info;
   }
 
@@ -119,16 +121,21 @@ export class FunctionTable {
   }
 
   call(file: FileModel, id: number): ResolvedCall | undefined {
-    return this.calls.get(callKey(file, id));
+    return this.calls.get(file)?.[id];
+  }
+
+  /** Every resolved call, file by file, in source order. */
+  private *allCalls(): Generator<ResolvedCall> {
+    for (const calls of this.calls.values()) for (const call of calls) if (call) yield call;
   }
 
   /** The calls that run as part of `owner`'s body, its in-place callbacks included. */
   callsOf(owner: FunctionRef): readonly ResolvedCall[] {
-    return this.owned.get(functionKey(owner)) ?? [];
+    return this.owned.get(owner.fn) ?? [];
   }
 
   inPlaceTargets(owner: FunctionRef): readonly { call: ResolvedCall; target: FunctionRef }[] {
-    return this.inPlaceReferences.get(functionKey(owner)) ?? [];
+    return this.inPlaceReferences.get(owner.fn) ?? [];
   }
 
   /** Every function of the program, in a stable order. */
@@ -158,7 +165,7 @@ export class FunctionTable {
     const resolver = this.resolvers.get(file.ecosystem);
     if (!eco || !resolver) return;
     for (const site of file.calls) {
-      const call = this.calls.get(callKey(file, site.id));
+      const call = this.call(file, site.id);
       if (call?.callee.kind !== 'api') continue;
       const q = call.callee.qname;
       const offload = eco.find(q, 'offload');
@@ -203,11 +210,11 @@ export class FunctionTable {
 
   private markInPlace(file: FileModel, call: ResolvedCall, positions: readonly (number | string)[] | 'all', resolver: Resolver): void {
     for (const arg of argumentsAt(call.site.args, positions)) {
-      if (arg.kind === 'function') this.inPlaceFunctions.add(functionKey({ file, fn: this.fnOf(file, arg.functionId) }));
+      if (arg.kind === 'function') this.inPlaceFunctions.add(this.fnOf(file, arg.functionId));
       if (arg.kind === 'reference') {
         const v = resolver.value(arg.ref);
         if (v.kind !== 'function') continue;
-        const ownerKey = `${file.path}#${call.site.functionId}`;
+        const ownerKey = this.fnOf(file, call.site.functionId);
         const list = this.inPlaceReferences.get(ownerKey) ?? [];
         list.push({ call, target: v.ref });
         this.inPlaceReferences.set(ownerKey, list);
@@ -221,7 +228,7 @@ export class FunctionTable {
       const first = argumentAt(site.args, 0);
       const target =
         first?.kind === 'call'
-          ? this.calls.get(callKey(file, first.callId))?.callee
+          ? this.call(file, first.callId)?.callee
           : first?.kind === 'reference'
             ? resolver.callee(first.ref)
             : undefined;
@@ -239,10 +246,10 @@ export class FunctionTable {
       if (!target) continue;
       // Only a sync callable is handed to the threadpool (`Depends(get_db)`); an async one runs on the loop.
       if (entry.role === 'threadpool-route') {
-        if (!target.fn.isAsync) this.rolesByCall.set(functionKey(target), { role: 'threadpool', reason: `run in a threadpool by ${entry.match[0] ?? entry.id}` });
+        if (!target.fn.isAsync) this.rolesByCall.set(target.fn, { role: 'threadpool', reason: `run in a threadpool by ${entry.match[0] ?? entry.id}` });
         continue;
       }
-      this.rolesByCall.set(functionKey(target), { role: entry.role, reason: entry.why });
+      this.rolesByCall.set(target.fn, { role: entry.role, reason: entry.why });
     }
   }
 
@@ -253,7 +260,7 @@ export class FunctionTable {
     for (const [, refs] of byFunction) {
       for (const r of refs) {
         const holder: FunctionRef = { file: r.call.file, fn: this.fnOf(r.call.file, r.call.site.functionId) };
-        const key = functionKey(this.infoOf(holder).owner);
+        const key = this.infoOf(holder).owner.fn;
         const list = this.inPlaceReferences.get(key) ?? [];
         list.push(r);
         this.inPlaceReferences.set(key, list);
@@ -263,7 +270,7 @@ export class FunctionTable {
 
   private ownerOf(ref: FunctionRef, depth: number): FunctionRef {
     if (depth > 64 || ref.fn.parent === null) return ref;
-    const key = functionKey(ref);
+    const key = ref.fn;
     const info = this.infoOf(ref);
     // The language's in-place default yields to an explicit offload or event-loop registration.
     const inPlace = this.inPlaceFunctions.has(key) || (ref.fn.runsInPlace === true && !info.offloaded && !info.callback);
@@ -275,7 +282,7 @@ export class FunctionTable {
 
   /** The role that takes a function out of the rule's reach, from the nearest evidence. */
   private roleOf(ref: FunctionRef, depth: number): RoleMark | undefined {
-    const key = functionKey(ref);
+    const key = ref.fn;
     const cached = this.roleCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const role = this.computeRole(ref, depth);
@@ -288,13 +295,13 @@ export class FunctionTable {
     if (fn.role) return fn.role;
     const decorated = this.decoratorRole(ref);
     if (decorated) return decorated;
-    const byCall = this.rolesByCall.get(functionKey(ref));
+    const byCall = this.rolesByCall.get(ref.fn);
     if (byCall) return byCall;
     const runner = this.runnerRole(ref, depth);
     if (runner) return runner;
     // `async function start() {...}; start();` at module level: a program's start-up, run once.
-    const callers = this.callerKinds.get(functionKey(ref));
-    if (fn.isAsync && callers?.size === 1 && callers.has('module') && !this.infos.get(functionKey(ref))?.callback) {
+    const callers = this.callerKinds.get(ref.fn);
+    if (fn.isAsync && callers?.size === 1 && callers.has('module') && !this.infos.get(ref.fn)?.callback) {
       return { role: 'startup', reason: 'an async function started only from module-level code' };
     }
     // Code nested in a test or a script is test or script code too; but a callback or task started

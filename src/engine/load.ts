@@ -1,6 +1,7 @@
 // Reads and lowers source files: decoding, size and binary checks, and the language adapters.
 
 import { createHash } from 'node:crypto';
+import { ModelInterner } from '../ir/intern.js';
 import type { FileModel } from '../ir/model.js';
 import type { Diagnostic, NotApplicable } from '../ir/report.js';
 import type { ProjectInfo } from '../languages/adapter.js';
@@ -99,6 +100,7 @@ export async function loadFiles(
   const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true };
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
+  const interner = new ModelInterner();
   let outOfTime = false;
   for (const path of paths) {
     const adapter = adapterFor(path);
@@ -142,11 +144,11 @@ export async function loadFiles(
     loaded.sources.remember(path);
     const cached = options.cache?.lookup(`${adapter.id}\0${configKey}`, path, text);
     if (cached && 'model' in cached) {
-      loaded.files.push(cached.model);
+      loaded.files.push(interner.model(cached.model));
       options.onFilesDone?.(1, text.length);
     } else pending.push({ index: pending.length, path, source: text, ...(cached ? { cacheFile: cached.entry } : {}) });
   }
-  const results = await lowerAll(pending, options, project);
+  const results = await lowerAll(pending, options, interner, project);
   for (const result of results) {
     const task = pending[result.index];
     if (!task) continue;
@@ -167,7 +169,7 @@ export async function loadFiles(
 }
 
 /** Lowers the files the cache did not have: here and in worker threads when they are many, else here alone. */
-async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, project: ProjectInfo | undefined): Promise<LowerResult[]> {
+async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, interner: ModelInterner, project: ProjectInfo | undefined): Promise<LowerResult[]> {
   const workers = options.workers ?? defaultWorkers();
   if (workers > 1 && tasks.length >= POOL_THRESHOLD) {
     const configs = allAdapters().flatMap((a) => (a.configFiles ? (project?.files ?? []).filter((f) => a.configFiles?.test(f)) : []));
@@ -179,7 +181,7 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
     const size = (results: readonly LowerResult[]): number => results.reduce((sum, r) => sum + (tasks[r.index]?.source.length ?? 0), 0);
     const onBatch = options.onFilesDone && ((results: readonly LowerResult[]) => options.onFilesDone?.(results.length, size(results)));
     // This thread is one of the `workers`: it lowers files too, between reading the others' replies.
-    return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true, onBatch);
+    return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true, onBatch, interner);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];
@@ -193,7 +195,10 @@ async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, proje
     }
     const info = budgeted ?? { files: [], readFile: () => undefined, parseBudgetMs: options.fileTimeoutMs };
     const result = await lowerTask(adapter, task, info, options.fileTimeoutMs);
-    if ('model' in result) storeLowered(task, result.model);
+    if ('model' in result) {
+      storeLowered(task, result.model);
+      interner.model(result.model);
+    }
     results.push(result);
     options.onFilesDone?.(1, task.source.length);
   }

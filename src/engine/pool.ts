@@ -3,6 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { ModelInterner } from '../ir/intern.js';
 import type { FileModel } from '../ir/model.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor } from '../languages/registry.js';
@@ -127,8 +128,15 @@ export async function lowerInPool(
   deadline?: number,
   here = false,
   onBatch?: (results: readonly LowerResult[]) => void,
+  interner?: ModelInterner,
 ): Promise<LowerResult[]> {
   const results: LowerResult[] = [];
+  // Models are shared into the run's interner as they come, so that copies never pile up.
+  const keep = (lowered: readonly LowerResult[]): void => {
+    if (interner) for (const r of lowered) if ('model' in r) interner.model(r.model);
+    results.push(...lowered);
+    onBatch?.(lowered);
+  };
   const queue = [...tasks];
   const url = new URL('./lower-worker.js', import.meta.url);
   // Past the run's budget (--timeout), no further batch is started.
@@ -141,9 +149,7 @@ export async function lowerInPool(
   // them their next batches.
   const local = async (): Promise<void> => {
     for (let batch = take(1); batch; batch = take(1)) {
-      const lowered = await lowerHere(batch, project);
-      results.push(...lowered);
-      onBatch?.(lowered);
+      keep(await lowerHere(batch, project));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
@@ -171,9 +177,7 @@ export async function lowerInPool(
           return;
         }
         send();
-        const lowered = answer === 'unreadable' ? await lowerHere(batch, project) : await readReplies(answer, batch, project);
-        results.push(...lowered);
-        onBatch?.(lowered);
+        keep(answer === 'unreadable' ? await lowerHere(batch, project) : await readReplies(answer, batch, project));
       }
     } finally {
       inbox.close();
