@@ -32,6 +32,8 @@ export interface AnalysisInput {
   readonly unanalysed?: readonly string[];
   /** Files the change does not touch were left unread (the run's time ran out): paths through them are unknown. */
   readonly readPartially?: boolean;
+  /** For a check: files read and not lowered, as they can hold no async path (they count as analysed). */
+  readonly setAside?: number;
 }
 
 /** How many of an entry's alternatives a finding's remediation names. */
@@ -95,7 +97,8 @@ export function analyze(input: AnalysisInput): Report {
       findings,
       notApplicable: [...notApplicable, ...(input.skipped ?? [])],
       diagnostics,
-      filesAnalyzed: program.files.length,
+      filesAnalyzed: program.files.length + (input.setAside ?? 0),
+      filesParsed: program.files.length,
       filesChanged: 0,
     });
   }
@@ -141,6 +144,7 @@ export function analyze(input: AnalysisInput): Report {
     notApplicable,
     diagnostics,
     filesAnalyzed: program.files.length,
+    filesParsed: program.files.length,
     filesChanged: changed.size,
   });
 }
@@ -168,6 +172,7 @@ function build(r: {
   notApplicable: readonly NotApplicable[];
   diagnostics: readonly Diagnostic[];
   filesAnalyzed: number;
+  filesParsed: number;
   filesChanged: number;
 }): Report {
   const seen = new Set<string>();
@@ -186,7 +191,7 @@ function build(r: {
     findings: r.findings,
     notApplicable,
     diagnostics: r.diagnostics,
-    stats: { filesAnalyzed: r.filesAnalyzed, filesChanged: r.filesChanged },
+    stats: { filesAnalyzed: r.filesAnalyzed, filesParsed: r.filesParsed, filesChanged: r.filesChanged },
   };
 }
 

@@ -31,9 +31,20 @@ function argumentAt(args: readonly Argument[], position: number | string): Argum
     : args.find((a) => a.keyword === position);
 }
 
-function argumentsAt(args: readonly Argument[], positions: readonly (number | string)[] | 'all'): Argument[] {
+/** The arguments at `positions` (indexes and keywords; 'all' for every one). */
+export function argumentsAt(args: readonly Argument[], positions: readonly (number | string)[] | 'all'): Argument[] {
   if (positions === 'all') return [...args];
   return positions.map((p) => argumentAt(args, p)).filter((a): a is Argument => a !== undefined);
+}
+
+/**
+ * Whether calls in `from` can give functions of `to` a role, a boundary or a callback registration.
+ * Test code cannot, outside tests: a function of the application that a test runs, registers or
+ * calls at module level is still application code (and `check` and `diff` need not read tests to
+ * know a function's role).
+ */
+function marks(from: FileModel, to: FileModel): boolean {
+  return from.role?.role !== 'test' || to.role?.role === 'test';
 }
 
 // Functions and calls are keyed by their model objects: each is one object of one file's model.
@@ -74,7 +85,7 @@ export class FunctionTable {
       this.calls.set(file, resolved);
     }
     for (const call of this.allCalls()) {
-      if (call.callee.kind !== 'function') continue;
+      if (call.callee.kind !== 'function' || !marks(call.file, call.callee.ref.file)) continue;
       const key = call.callee.ref.fn;
       const kinds = this.callerKinds.get(key) ?? new Set<string>();
       kinds.add(this.fnOf(call.file, call.site.functionId).kind);
@@ -204,7 +215,7 @@ export class FunctionTable {
         const v = resolver.value(arg.ref);
         if (v.kind === 'function') target = v.ref;
       }
-      if (target) this.infoOf(target).callback = { by, line: call.site.span.line };
+      if (target && marks(file, target.file)) this.infoOf(target).callback = { by, line: call.site.span.line };
     }
   }
 
@@ -232,7 +243,7 @@ export class FunctionTable {
           : first?.kind === 'reference'
             ? resolver.callee(first.ref)
             : undefined;
-      if (target?.kind === 'function') this.runners.push({ file, site, target: target.ref, api: entry.match[0] ?? entry.id });
+      if (target?.kind === 'function' && marks(file, target.ref.file)) this.runners.push({ file, site, target: target.ref, api: entry.match[0] ?? entry.id });
       return;
     }
     if (entry.whenArg && !site.args.some((a) => a.kind === 'literal' && entry.whenArg?.includes(String(a.value)))) return;
@@ -243,7 +254,7 @@ export class FunctionTable {
         const v = resolver.value(arg.ref);
         if (v.kind === 'function') target = v.ref;
       }
-      if (!target) continue;
+      if (!target || !marks(file, target.file)) continue;
       // Only a sync callable is handed to the threadpool (`Depends(get_db)`); an async one runs on the loop.
       if (entry.role === 'threadpool-route') {
         if (!target.fn.isAsync) this.rolesByCall.set(target.fn, { role: 'threadpool', reason: `run in a threadpool by ${entry.match[0] ?? entry.id}` });

@@ -43,6 +43,8 @@ export interface Loaded {
   readonly unreadForTime: string[];
   /** False when a file was given up on for time or failed to lower: another run may fare otherwise. */
   readInFull: boolean;
+  /** Files read in full and not lowered, because `select` passed them over. */
+  readonly setAside: string[];
 }
 
 /**
@@ -80,11 +82,18 @@ export function unreadDiagnostic(unreadForTime: readonly string[]): Diagnostic |
   };
 }
 
+/** A `Loaded` with nothing in it yet. */
+export function emptyLoaded(sources: SourceTexts): Loaded {
+  return { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true, setAside: [] };
+}
+
 /**
  * Lowers every supported file among `paths`: reads, checks and decodes them, takes what the cache
  * has, and lowers the rest, on a pool of worker threads when there are many. `reportSkipped` says
  * which files must not disappear silently when they cannot be read (a diff's changed files).
  * Unchanged files left unread for time are listed in `unreadForTime` (see `unreadDiagnostic`).
+ * `select`, when given, sees each decoded text and says whether to lower it; the files it passes
+ * over are listed in `setAside` (and counted as done for progress).
  */
 export async function loadFiles(
   paths: readonly string[],
@@ -92,12 +101,13 @@ export async function loadFiles(
   options: LoadOptions,
   reportSkipped: (path: string) => boolean,
   project?: ProjectInfo,
+  select?: (path: string, text: string) => boolean,
 ): Promise<Loaded> {
   const sources = new SourceTexts((path) => {
     const bytes = read(path);
     return bytes === undefined ? undefined : decodeSource(bytes);
   });
-  const loaded: Loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true };
+  const loaded = emptyLoaded(sources);
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   const interner = new ModelInterner();
@@ -142,6 +152,11 @@ export async function loadFiles(
       continue;
     }
     loaded.sources.remember(path);
+    if (select && !select(path, text)) {
+      loaded.setAside.push(path);
+      options.onFilesDone?.(1, text.length);
+      continue;
+    }
     const cached = options.cache?.lookup(`${adapter.id}\0${configKey}`, path, text);
     if (cached && 'model' in cached) {
       loaded.files.push(interner.model(cached.model));

@@ -18,7 +18,7 @@ import { adapterFor, allAdapters } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
 import { decodeSource, DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles, unreadDiagnostic } from './load.js';
 import { ReportCache, type ReportSettings } from './report-cache.js';
-import { loadForChange } from './scope.js';
+import { loadForChange, loadForCheck } from './scope.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
 export class UsageError extends Error {}
@@ -63,6 +63,11 @@ export interface DiffOptions extends CommonOptions {
 
 export interface CheckOptions extends CommonOptions {
   readonly paths: readonly string[];
+  /**
+   * `async` (default): lower the files that can hold an async context, and what their paths reach
+   * (see engine/scope.ts). `repository`: lower every file; the findings and verdict are the same.
+   */
+  readonly scope?: 'async' | 'repository';
 }
 
 /** A report with what rendering it needs: the repository root and the analysed texts. */
@@ -249,14 +254,21 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   const reports = options.cache === false ? undefined : new ReportCache(cacheFolder(targets.root), targets.root, targets.files, read, reportSettings(options));
   const known = reports?.get();
   if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
-  const loaded = await loadFiles(
-    targets.files,
-    read,
-    loadOptions(options, targets.root, targets.files.filter((p) => adapterFor(p) !== undefined).length),
-    (p) => adapterFor(p) !== undefined,
-    projectOf(targets.files, read),
-  );
-  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root));
+  const sources = targets.files.filter((p) => adapterFor(p) !== undefined);
+  const project = projectOf(targets.files, read);
+  const { loaded, partial } =
+    options.scope === 'repository'
+      ? { loaded: await loadFiles(targets.files, read, loadOptions(options, targets.root, sources.length), (p) => adapterFor(p) !== undefined, project), partial: undefined }
+      : await loadForCheck({
+          targets: targets.files,
+          sources,
+          read,
+          options: loadOptions(options, targets.root, sources.length),
+          project,
+          catalog: catalog(),
+          reservedRoot: (r) => catalog().ownsRoot(r),
+        });
+  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root), partial);
   // Never a silent pass: what a folder that may not be read holds is unknown.
   const locked = targets.unreadable.map((folder) => ({ file: folder, message: 'not analysed: the folder may not be read (permission denied)' }));
   const report = analyze({
@@ -265,6 +277,8 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     skipped: loaded.skipped,
     diagnostics: [...locked, ...loaded.diagnostics, ...optional(unreadDiagnostic(loaded.unreadForTime))],
     unanalysed: [...targets.unreadable, ...loaded.unanalysed],
+    // Files read and set aside hold no async context and no code an async path reaches: analysed too.
+    setAside: loaded.setAside.length,
   });
   if (loaded.readInFull) reports?.put(report);
   return { report, root: targets.root, readSource: (p) => loaded.sources.get(p) };

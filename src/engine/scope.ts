@@ -1,39 +1,55 @@
-// Which files a diff must read: the cost of a review follows the change, not the repository.
+// Which files a run must read: the cost of a review follows the change (or the async code), not
+// the repository.
 //
 // A diff reports the paths that pass through the functions it touches (SPEC §5). Those paths need
 // the touched functions' callers, up to the async contexts that reach them, and their callees, down
-// to the blocking calls. Starting from the changed files, rounds of three steps run until nothing
-// new is needed:
-//   - down: the calls of touched functions, and of the functions they call, are resolved; a name
-//     the program cannot find in the files read so far names the file that claims it, which is read;
-//   - up: callers are found by a text prefilter (`git grep -w` for the names of touched functions
-//     and of their callers); only files that mention a name are read, and only calls that resolve
-//     to those functions make callers;
+// to the blocking calls. A check reports the paths from every async context: those need the
+// contexts' callees, and the callers that can give a context a role (a runner, a start-up hook, an
+// offload). Starting from the changed files, or from the files that can hold an async context,
+// rounds of four steps run until nothing new is needed:
+//   - down: the calls of the functions followed down (touched ones or contexts, and the functions
+//     they call) are resolved; a name the program cannot find in the files read so far names the
+//     file that claims it, which is read;
+//   - callbacks: calls and decorators written with the name of a callback API (`app.get`,
+//     `call_soon`) are resolved, and the functions they register are followed down and up;
+//   - up: callers are found by a text prefilter (`git grep -w`, or a scan of the files, for the
+//     names of the functions followed up and of their callers); only files that mention a name are
+//     read, and only calls that resolve to those functions make callers;
 //   - the files read are lowered (cache, worker pool and budgets as for any file).
 // The analysis then runs on the files read as it would on the whole repository.
 
-import { functionKey, type FunctionRef, moduleClaims, type PartialProgram, Program } from '../analysis/program.js';
+import { argumentsAt } from '../analysis/functions.js';
+import { type FunctionRef, moduleClaims, type PartialProgram, Program } from '../analysis/program.js';
 import { Resolver } from '../analysis/resolve.js';
 import { touchedFunctions } from '../analysis/touched.js';
-import type { FileModel, FunctionModel, ValueRef } from '../ir/model.js';
+import type { Argument, FileModel, FunctionModel, ValueRef } from '../ir/model.js';
+import type { NotApplicable } from '../ir/report.js';
 import type { Catalog } from '../knowledge/catalog.js';
 import type { ProjectInfo } from '../languages/adapter.js';
-import { adapterFor } from '../languages/registry.js';
-import { decodeSource, type LoadOptions, type Loaded, loadFiles } from './load.js';
+import { adapterFor, allAdapters } from '../languages/registry.js';
+import { decodeSource, emptyLoaded, type LoadOptions, type Loaded, loadFiles } from './load.js';
 import { SourceTexts } from './source-texts.js';
 
-export interface ScopeInput {
+interface ScopeBase {
   /** The supported, not vendored files of the tree. */
   readonly sources: readonly string[];
-  /** Changed lines per changed file that can be read. */
-  readonly changed: ReadonlyMap<string, ReadonlySet<number>>;
   readonly read: (path: string) => Buffer | undefined;
-  /** Files holding any of the words, by `git grep`; undefined when git cannot tell. */
-  readonly mentioning: (words: readonly string[]) => ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  /** Files holding any of the words, by `git grep`; undefined (or absent) when git cannot tell. */
+  readonly mentioning?: (words: readonly string[]) => ReadonlyMap<string, ReadonlySet<string>> | undefined;
   readonly options: LoadOptions;
   readonly project: ProjectInfo;
   readonly catalog: Catalog;
   readonly reservedRoot: (root: string) => boolean;
+}
+
+export interface ScopeInput extends ScopeBase {
+  /** Changed lines per changed file that can be read. */
+  readonly changed: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+export interface CheckScopeInput extends ScopeBase {
+  /** Every file `check` was given, supported or not: all are read, or reported. */
+  readonly targets: readonly string[];
 }
 
 /** Names that stand for no callable: the module's own code, anonymous functions. */
@@ -48,22 +64,93 @@ export interface ScopedLoad {
 
 /** Reads and lowers the files a change reaches; see the file comment. */
 export async function loadForChange(input: ScopeInput): Promise<ScopedLoad> {
-  const scope = new ChangeScope(input);
-  return { loaded: await scope.load(), partial: { claims: scope.claims, onMiss: () => {} } };
+  const scope = new Scope(input, (p) => input.changed.has(p));
+  await scope.take([...input.changed.keys()]);
+  for (const ref of touchedFunctions(scope.files(), input.changed)) scope.follow(ref, true);
+  await scope.expand();
+  return { loaded: scope.loaded, partial: { claims: scope.claims, onMiss: () => {} } };
 }
 
-class ChangeScope {
-  private readonly loaded: Loaded;
+/**
+ * Reads every file `check` is given and lowers those that can hold an async context: they spell
+ * an async keyword of their language, one of its `callbackWords` or the name of a callback API.
+ * Then what their contexts reach and what calls them; see the file comment. A test or script file
+ * (by its path) is out of the rule's reach: it is lowered only when an async path reaches into it
+ * or it may call a context, and listed as not applicable when it spells an async keyword. Files set
+ * aside are in `loaded.setAside`.
+ */
+export async function loadForCheck(input: CheckScopeInput): Promise<ScopedLoad> {
+  // Every supported file given must be read, or reported; other files are reported as unsupported.
+  const supported = (p: string): boolean => adapterFor(p) !== undefined;
+  const scope = new Scope(input, supported);
+  const patterns = contextPatterns(input.catalog);
+  const exempt = new Map<string, NotApplicable>();
+  const holdsContext = (path: string, text: string): boolean => {
+    const adapter = adapterFor(path);
+    const pattern = adapter && patterns.get(adapter.id);
+    if (!adapter || !pattern) return true;
+    const role = adapter.pathRole(path)?.role;
+    if (role !== 'test' && role !== 'script') return pattern.any.test(text);
+    if (pattern.async.test(text)) exempt.set(path, { file: path, reason: role });
+    return false;
+  };
+  const first = await loadFiles(input.targets, input.read, input.options, supported, input.project, holdsContext);
+  scope.adopt(first, input.targets);
+  for (const file of first.files) {
+    if (file.role) continue;
+    for (const fn of file.functions) if (fn.isAsync || fn.asyncOrigin === 'callback') scope.follow({ file, fn }, true);
+  }
+  await scope.expand();
+  // An exempt file lowered after all is listed by the analysis, from its functions' roles.
+  for (const path of scope.loaded.setAside) {
+    const entry = exempt.get(path);
+    if (entry) scope.loaded.skipped.push(entry);
+  }
+  return { loaded: scope.loaded, partial: { claims: scope.claims, onMiss: () => {} } };
+}
+
+/**
+ * Per adapter: the pattern of its async keywords, and of all a file can hold an async context by:
+ * an async keyword, a call of a method whose callbacks the lowering makes async (`.then(`), or a
+ * call written with a callback API's name (`app.get(`, `createServer(`, `@Get(`, `call_soon(`).
+ */
+function contextPatterns(catalog: Catalog): Map<string, { async: RegExp; any: RegExp }> {
+  const patterns = new Map<string, { async: RegExp; any: RegExp }>();
+  for (const adapter of allAdapters()) {
+    const keywords = alone(adapter.asyncKeywords);
+    const methods = `\\.\\s*(?:${alternatives(adapter.callbackWords)})\\s*[(<]`;
+    const apis = `${NOT_AFTER_WORD}(?:${alternatives(catalog.get(adapter.ecosystem)?.callbackWords() ?? [])})\\s*[(<]`;
+    patterns.set(adapter.id, { async: new RegExp(keywords, 'u'), any: new RegExp(`${keywords}|${methods}|${apis}`, 'u') });
+  }
+  return patterns;
+}
+
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_$])';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}_$])';
+
+/** `words` as alternatives of a pattern (one that never matches when there are none). */
+function alternatives(words: Iterable<string>): string {
+  const list = [...new Set(words)].sort().map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return list.length > 0 ? list.join('|') : '(?!)';
+}
+
+/** The source of a pattern that finds any of `words` standing alone, not inside a longer name. */
+function alone(words: Iterable<string>): string {
+  return `${NOT_AFTER_WORD}(?:${alternatives(words)})${NOT_BEFORE_WORD}`;
+}
+
+class Scope {
+  readonly loaded: Loaded;
   private readonly models = new Map<string, FileModel>();
   /** Files asked for, lowered or not (unreadable, over budget): never asked twice. */
   private readonly asked = new Set<string>();
   private readonly sources: ReadonlySet<string>;
   /** Which file claims each module name of the repository. */
   readonly claims: ReadonlyMap<string, string>;
-  /** Functions whose calls are followed down (touched ones and what they call). */
-  private readonly down = new Map<string, FunctionRef>();
-  /** Functions whose callers are looked for (touched ones and their callers). */
-  private readonly up = new Map<string, FunctionRef>();
+  /** Functions whose calls are followed down (touched ones or contexts, and what they call). */
+  private readonly down = new Map<FunctionModel, FunctionRef>();
+  /** Functions whose callers are looked for (touched ones or contexts, and their callers). */
+  private readonly up = new Map<FunctionModel, FunctionRef>();
   /** Other names the functions looked up for callers go by (`export { render as renderPage }`). */
   private readonly aliases = new Map<string, FileModel>();
   /** Texts of files read to decide whether to lower them. */
@@ -71,23 +158,32 @@ class ChangeScope {
   /** The files that hold each word searched for so far. */
   private readonly wordFiles = new Map<string, ReadonlySet<string>>();
 
-  constructor(private readonly input: ScopeInput) {
+  constructor(
+    private readonly input: ScopeBase,
+    private readonly reportSkipped: (path: string) => boolean,
+  ) {
     const sources = new SourceTexts((path) => {
       const bytes = input.read(path);
       return bytes === undefined ? undefined : decodeSource(bytes);
     });
-    this.loaded = { files: [], skipped: [], diagnostics: [], sources, unanalysed: [], unreadForTime: [], readInFull: true };
+    this.loaded = emptyLoaded(sources);
     this.sources = new Set(input.sources);
     const named = input.sources.map((path) => ({ path, modules: adapterFor(path)?.moduleNames(path, input.project) ?? [] }));
     this.claims = moduleClaims(named, input.reservedRoot);
   }
 
-  async load(): Promise<Loaded> {
-    await this.take([...this.input.changed.keys()]);
-    for (const ref of touchedFunctions(this.models.values(), this.input.changed)) {
-      this.down.set(functionKey(ref), ref);
-      this.up.set(functionKey(ref), ref);
-    }
+  files(): Iterable<FileModel> {
+    return this.models.values();
+  }
+
+  /** Follows `ref`'s calls down, and when `up`, looks for its callers too. */
+  follow(ref: FunctionRef, up: boolean): void {
+    this.down.set(ref.fn, ref);
+    if (up) this.up.set(ref.fn, ref);
+  }
+
+  /** Rounds of reading until nothing new is needed (see the file comment). */
+  async expand(): Promise<void> {
     // Each round reads at least one new file, so rounds end.
     for (;;) {
       const misses = new Set<string>();
@@ -102,6 +198,7 @@ class ChangeScope {
         }
         return resolver;
       };
+      this.followCallbacks(resolverOf);
       this.followDown(resolverOf);
       this.findCallers(resolverOf);
       const wanted = new Set<string>();
@@ -114,16 +211,24 @@ class ChangeScope {
       if (fresh.length === 0) break;
       await this.take(fresh);
     }
-    return this.loaded;
+    // A file set aside and read since is aside no longer.
+    const aside = this.loaded.setAside.filter((p) => !this.asked.has(p));
+    this.loaded.setAside.length = 0;
+    for (const p of aside) this.loaded.setAside.push(p);
   }
 
   /** Lowers files not asked for yet and adds them to what is loaded. */
-  private async take(paths: readonly string[]): Promise<void> {
+  async take(paths: readonly string[]): Promise<void> {
     const fresh = paths.filter((p) => !this.asked.has(p));
-    for (const p of fresh) this.asked.add(p);
     if (fresh.length === 0) return;
-    const { changed, read, options, project } = this.input;
-    const part = await loadFiles(fresh, read, options, (p) => changed.has(p), project);
+    const { read, options, project } = this.input;
+    this.adopt(await loadFiles(fresh, read, options, this.reportSkipped, project), fresh);
+  }
+
+  /** Adds what a load of `paths` gave to what is loaded; the files it set aside may be asked for later. */
+  adopt(part: Loaded, paths: readonly string[]): void {
+    const setAside = new Set(part.setAside);
+    for (const p of paths) if (!setAside.has(p)) this.asked.add(p);
     for (const file of part.files) this.models.set(file.path, file);
     this.loaded.files.push(...part.files);
     this.loaded.skipped.push(...part.skipped);
@@ -132,6 +237,7 @@ class ChangeScope {
     this.loaded.readInFull &&= part.readInFull;
     this.loaded.unanalysed.push(...part.unanalysed);
     this.loaded.unreadForTime.push(...part.unreadForTime);
+    for (const p of part.setAside) this.loaded.setAside.push(p);
   }
 
   /**
@@ -167,17 +273,54 @@ class ChangeScope {
     return false;
   }
 
+  /**
+   * Resolves, in every file read, the calls and decorators written with a callback API's name
+   * (`app.get(path, handler)`, `@Get()`); the functions they register are async contexts, to be
+   * followed down and up. The file that registers a handler need not be the one that defines it.
+   */
+  private followCallbacks(resolverOf: (file: FileModel) => Resolver | undefined): void {
+    for (const file of this.models.values()) {
+      const eco = this.input.catalog.get(file.ecosystem);
+      const resolver = resolverOf(file);
+      if (!eco || !resolver) continue;
+      const words = eco.callbackWords();
+      const register = (arg: Argument): void => {
+        if (arg.kind === 'function') {
+          const fn = file.functions[arg.functionId];
+          if (fn) this.follow({ file, fn }, true);
+        } else if (arg.kind === 'reference') {
+          const value = resolver.value(arg.ref);
+          if (value.kind === 'function') this.follow(value.ref, true);
+        }
+      };
+      for (const site of file.calls) {
+        if (!words.has(lastName(site.callee) ?? '')) continue;
+        const callee = resolver.callee(site.callee);
+        if (callee.kind !== 'api') continue;
+        const entry = eco.find(callee.qname, 'callback');
+        if (!entry) continue;
+        for (const arg of argumentsAt(site.args, entry.callableArgs)) register(arg);
+      }
+      for (const fn of file.functions) {
+        for (const d of fn.decorators) {
+          if (!words.has(lastName(d.ref) ?? '')) continue;
+          const value = resolver.value(d.ref);
+          if (value.kind === 'api' && eco.find(value.qname, 'callback')?.decorator === true) this.follow({ file, fn }, true);
+        }
+      }
+    }
+  }
+
   /** Resolves the calls, references and decorators of the functions followed down; adds their callees. */
   private followDown(resolverOf: (file: FileModel) => Resolver | undefined): void {
     const queue = [...this.down.values()];
     const add = (ref: FunctionRef): void => {
-      const key = functionKey(ref);
-      if (this.down.has(key)) return;
-      this.down.set(key, ref);
+      if (this.down.has(ref.fn)) return;
+      this.down.set(ref.fn, ref);
       queue.push(ref);
     };
-    while (queue.length > 0) {
-      const ref = queue.shift() as FunctionRef;
+    for (let next = 0; next < queue.length; next++) {
+      const ref = queue[next] as FunctionRef;
       const resolver = resolverOf(ref.file);
       if (!resolver) continue;
       for (const d of ref.fn.decorators) resolver.value(d.ref);
@@ -213,18 +356,17 @@ class ChangeScope {
         const addCaller = (functionId: number): void => {
           const fn = file.functions[functionId];
           if (!fn) return;
-          const key = functionKey({ file, fn });
-          if (this.up.has(key)) return;
-          this.up.set(key, { file, fn });
+          if (this.up.has(fn)) return;
+          this.up.set(fn, { file, fn });
           grew = true;
         };
         // Decorators can make a function an async context (`@app.get`): their names must resolve.
-        for (const fn of file.functions) if (this.up.has(functionKey({ file, fn }))) for (const d of fn.decorators) resolver.value(d.ref);
+        for (const fn of file.functions) if (this.up.has(fn)) for (const d of fn.decorators) resolver.value(d.ref);
         for (const binding of file.bindings) {
           if (!named(binding.value)) continue;
           const callee = resolver.callee(binding.value);
           const alias = lastSegment(binding.qname);
-          if (callee.kind === 'function' && this.up.has(functionKey(callee.ref)) && !names.has(alias) && isWord(alias)) {
+          if (callee.kind === 'function' && this.up.has(callee.ref.fn) && !names.has(alias) && isWord(alias)) {
             this.aliases.set(alias, file);
             names.add(alias);
             grew = true;
@@ -233,12 +375,12 @@ class ChangeScope {
         for (const site of file.calls) {
           if (named(site.callee)) {
             const callee = resolver.callee(site.callee);
-            if (callee.kind === 'function' && this.up.has(functionKey(callee.ref))) addCaller(site.functionId);
+            if (callee.kind === 'function' && this.up.has(callee.ref.fn)) addCaller(site.functionId);
           }
           for (const arg of site.args) {
             if (arg.kind !== 'reference' || !named(arg.ref)) continue;
             const value = resolver.value(arg.ref);
-            if (value.kind === 'function' && this.up.has(functionKey(value.ref))) addCaller(site.functionId);
+            if (value.kind === 'function' && this.up.has(value.ref.fn)) addCaller(site.functionId);
           }
         }
       }
@@ -247,16 +389,17 @@ class ChangeScope {
 
   /** Files not read yet that mention a function looked up for callers (see `searchesOf`). */
   private filesMentioningNewNames(): string[] {
-    // Callers of a sync function in test or script files run it from code out of the rule's reach,
-    // and give it no role: only an async function's callers there matter (start-up code, runners).
-    const searches: { words: string[]; exempt: boolean; home: Home | undefined }[] = [
-      ...[...this.up.values()].flatMap((ref) => searchesOf(ref).map((words) => ({ words, exempt: ref.fn.isAsync, home: homeOf(ref.file) }))),
-      ...[...this.aliases].map(([alias, file]) => ({ words: [alias], exempt: true, home: homeOf(file) })),
+    // Test code gives no role to functions outside tests (see `marks` in functions.ts), and callers
+    // of a sync function in script files run it from code out of the rule's reach, giving it no
+    // role either: only an async function's callers there matter (start-up code, runners).
+    const searches: { words: string[]; scripts: boolean; home: Home | undefined }[] = [
+      ...[...this.up.values()].flatMap((ref) => searchesOf(ref).map((words) => ({ words, scripts: ref.fn.isAsync, home: homeOf(ref.file) }))),
+      ...[...this.aliases].map(([alias, file]) => ({ words: [alias], scripts: true, home: homeOf(file) })),
     ];
     const all = searches.flatMap((s) => [...s.words, ...(s.home?.roots ?? [])]);
     const words = [...new Set(all)].filter((w) => !this.wordFiles.has(w)).sort();
     if (words.length > 0) {
-      const found = this.input.mentioning(words) ?? this.scan(words);
+      const found = this.input.mentioning?.(words) ?? this.scan(words);
       for (const w of words) this.wordFiles.set(w, found.get(w) ?? new Set());
     }
     const out = new Set<string>();
@@ -264,18 +407,14 @@ class ChangeScope {
       const [first, ...rest] = search.words.map((w) => this.wordFiles.get(w) ?? new Set<string>());
       for (const path of first ?? []) {
         if (!this.sources.has(path) || !rest.every((files) => files.has(path))) continue;
-        if (!search.exempt && this.isExempt(path)) continue;
+        const role = adapterFor(path)?.pathRole(path)?.role;
+        if (role === 'test' || (role === 'script' && !search.scripts)) continue;
         const home = search.home;
         if (home && topFolder(path) !== home.top && !home.roots.some((root) => this.wordFiles.get(root)?.has(path))) continue;
         if (!this.models.has(path)) out.add(path);
       }
     }
     return [...out];
-  }
-
-  private isExempt(path: string): boolean {
-    const role = adapterFor(path)?.pathRole(path)?.role;
-    return role === 'test' || role === 'script';
   }
 
   /** The words callers of the functions looked up for callers are written with. */
@@ -285,8 +424,7 @@ class ChangeScope {
 
   /** The text prefilter without git: reads each file not read yet and looks for the words. */
   private scan(words: readonly string[]): Map<string, Set<string>> {
-    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_$])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_$])`, 'gu');
+    const pattern = new RegExp(alone(words), 'gu');
     const found = new Map<string, Set<string>>(words.map((w) => [w, new Set<string>()]));
     for (const path of this.input.sources) {
       if (this.models.has(path)) continue;

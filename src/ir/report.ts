@@ -93,8 +93,8 @@ export interface Report {
   readonly findings: readonly Finding[];
   readonly notApplicable: readonly NotApplicable[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Files read and analysed, for the text summary line. */
-  readonly stats: { readonly filesAnalyzed: number; readonly filesChanged: number };
+  /** Files read and analysed; of those, files parsed and lowered (the others can hold no async path); changed files. */
+  readonly stats: { readonly filesAnalyzed: number; readonly filesParsed: number; readonly filesChanged: number };
 }
 
 export const RULE = { id: 'perf-004', title: 'Async hot paths do not block runtime threads' } as const;

@@ -10,6 +10,7 @@ export class EcosystemIndex {
   private readonly wildcards: { prefix: string; entry: Entry }[] = [];
   /** The first segment of every name the entries use: modules the ecosystem's libraries own. */
   private readonly roots = new Set<string>();
+  private callbackNames: Set<string> | undefined;
 
   constructor(readonly ecosystem: Ecosystem) {
     for (const entry of ecosystem.entries) {
@@ -56,6 +57,20 @@ export class EcosystemIndex {
     return this.wildcards.some((w) => qname.startsWith(w.prefix));
   }
 
+  /**
+   * The last names of the APIs that register event-loop callbacks (`get` of `app.get(path, handler)`,
+   * `call_soon`): a call or decorator that makes a function a callback context is written with one.
+   * A wildcard (`ws.Server.*`) gives the name of what it covers.
+   */
+  callbackWords(): ReadonlySet<string> {
+    this.callbackNames ??= new Set(
+      this.ecosystem.entries
+        .filter((e) => e.kind === 'callback')
+        .flatMap((e) => e.match.map((name) => lastWord(name.endsWith('.*') ? name.slice(0, -2) : name))),
+    );
+    return this.callbackNames;
+  }
+
   /** True when `root` is a module of the standard library or of a library the catalog describes. */
   ownsRoot(root: string): boolean {
     return this.roots.has(root) || this.ecosystem.standardModules.has(root);
@@ -65,6 +80,11 @@ export class EcosystemIndex {
     const root = qname.split('.')[0] ?? qname;
     return this.ecosystem.standardModules.has(root) || qname.startsWith(this.ecosystem.builtinPrefix);
   }
+}
+
+/** The last name of a qualified name (`express.Application.get` → `get`, `@koa/router.get` → `get`). */
+function lastWord(qname: string): string {
+  return qname.slice(Math.max(qname.lastIndexOf('.'), qname.lastIndexOf('/')) + 1);
 }
 
 /** All ecosystems, by name. */

@@ -29,6 +29,15 @@ export interface LanguageAdapter {
   moduleNames(path: string, project?: ProjectInfo): readonly string[];
   /** Source text that may re-export a whole module (`from .x import *`): names it never spells may resolve in it. */
   readonly reExportsAll: RegExp;
+  /** The words that make a function async (`async`). */
+  readonly asyncKeywords: readonly string[];
+  /**
+   * Method names whose callbacks the lowering itself makes async contexts (JavaScript's promise
+   * reactions and emitter registrations). A file that spells none of these, nor an async keyword,
+   * nor a callback API's name, holds no async context of its own: `check` lowers it only when an
+   * async path reaches into it.
+   */
+  readonly callbackWords: readonly string[];
   /** Methods called through their class's name, not their own (`__init__` by `Cls()`, `constructor` by `new Cls`). */
   readonly classCalled: RegExp;
   /** File names whose folder's name stands for them in imports (`index`, for `require('./lib')`). */

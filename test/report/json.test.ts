@@ -59,7 +59,7 @@ describe('json', () => {
       findings: [{ ...HIGH, column: 16, endColumn: 59 }],
       notApplicable: [{ file: 'tests/test_api.py', reason: 'test' }],
       diagnostics: [],
-      stats: { filesAnalyzed: 1, filesChanged: 2 },
+      stats: { filesAnalyzed: 1, filesParsed: 1, filesChanged: 2 },
     };
     assert.deepEqual(parse(report), {
       schemaVersion: 1,

@@ -113,7 +113,7 @@ export const FAIL: Report = {
     { file: 'app/legacy.py', line: 3, message: 'syntax error: the file was analysed only up to line 3' },
     { file: 'app/gen.py', message: 'file too large to analyse' },
   ],
-  stats: { filesAnalyzed: 3, filesChanged: 5 },
+  stats: { filesAnalyzed: 3, filesParsed: 3, filesChanged: 5 },
 };
 
 export const PASS: Report = {
@@ -124,7 +124,7 @@ export const PASS: Report = {
   findings: [],
   notApplicable: [],
   diagnostics: [],
-  stats: { filesAnalyzed: 1, filesChanged: 1 },
+  stats: { filesAnalyzed: 1, filesParsed: 1, filesChanged: 1 },
 };
 
 export const UNKNOWN: Report = {
@@ -140,7 +140,7 @@ export const UNKNOWN: Report = {
     { file: 'app/views.py', reason: 'threadpool' },
   ],
   diagnostics: [{ file: 'app/views.py', message: 'Flask route runs on a worker thread' }],
-  stats: { filesAnalyzed: 1, filesChanged: 4 },
+  stats: { filesAnalyzed: 1, filesParsed: 1, filesChanged: 4 },
 };
 
 /** A finding whose text is full of characters that each format must escape. */

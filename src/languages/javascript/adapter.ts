@@ -4,7 +4,7 @@ import type { Parser } from 'web-tree-sitter';
 import type { FileModel, RoleMark } from '../../ir/model.js';
 import type { LanguageAdapter, ProjectInfo } from '../adapter.js';
 import { createParser, parseWithBudget } from '../parser.js';
-import { JavaScriptLowering } from './lower.js';
+import { EMITTER_REGISTRATIONS, JavaScriptLowering, PROMISE_REACTIONS } from './lower.js';
 import { moduleNamesForPath } from './modules.js';
 import { PathAliases } from './path-aliases.js';
 
@@ -59,6 +59,10 @@ export class JavaScriptAdapter implements LanguageAdapter {
     }
     return aliases;
   }
+
+  readonly asyncKeywords = ['async'] as const;
+  /** Promise reactions and emitter listeners: the lowering marks their callbacks async. */
+  readonly callbackWords = [...PROMISE_REACTIONS, ...EMITTER_REGISTRATIONS];
 
   /** `export * from './x'` */
   readonly reExportsAll = /\bexport\s*\*/;

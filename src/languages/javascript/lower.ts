@@ -22,9 +22,9 @@ import { moduleNamesForPath, resolveSpecifier } from './modules.js';
 import { PathAliases } from './path-aliases.js';
 
 /** Callbacks the runtime runs on the event loop whatever the receiver: promise reactions. */
-const PROMISE_REACTIONS = new Set(['then', 'catch', 'finally']);
+export const PROMISE_REACTIONS = new Set(['then', 'catch', 'finally']);
 /** Emitter registrations: `emitter.on('event', listener)` runs the listener on the event loop. */
-const EMITTER_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+export const EMITTER_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** Array and iterator methods that call their callback before they return. */
 const IN_PLACE_METHODS = new Set([
   'forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',

@@ -33,6 +33,10 @@ export class PythonAdapter implements LanguageAdapter {
   readonly extensions = ['.py', '.pyi'] as const;
   private parser: Promise<Parser> | undefined;
 
+  /** `async def`, `async with`, `async for`: Python has no other async context of its own. */
+  readonly asyncKeywords = ['async'] as const;
+  readonly callbackWords = [] as const;
+
   /** `from .x import *` */
   readonly reExportsAll = /\bimport\s*\*/;
 

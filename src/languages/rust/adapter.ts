@@ -50,7 +50,9 @@ export class RustAdapter implements LanguageAdapter {
     return packages;
   }
 
-  /** `pub use x::*` */
+  /** `async fn`, `async` blocks and closures. */
+  readonly asyncKeywords = ['async'] as const;
+  readonly callbackWords = [] as const;
   /** `Type::new(..)` and `Default::default()` are written with the type's name. */
   readonly classCalled = /^(new|default)$/;
   readonly ownPackageRoots = ['crate', 'self', 'super'] as const;
