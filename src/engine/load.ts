@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
 import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET, storeLowered } from './lower-worker.js';
-import { defaultWorkers, lowerInPool, POOL_THRESHOLD } from './pool.js';
+import { BATCH, defaultWorkers, lowerInPool, POOL_THRESHOLD, type WorkerPool } from './pool.js';
 import { SourceTexts } from './source-texts.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
@@ -27,6 +27,8 @@ export interface LoadOptions {
   readonly fileTimeoutMs: number;
   /** `performance.now()` after which no further file is read; the rest are reported. */
   readonly deadline?: number;
+  /** The run's worker threads, kept between the rounds of files it lowers. */
+  readonly pool?: WorkerPool;
   /** Told of files as they are done (taken from the cache or lowered), with their size in characters. */
   readonly onFilesDone?: (files: number, size: number) => void;
 }
@@ -108,6 +110,9 @@ export async function loadFiles(
     return bytes === undefined ? undefined : decodeSource(bytes);
   });
   const loaded = emptyLoaded(sources);
+  // Many files to read: the workers start now, loading the grammars while this thread reads.
+  const workers = options.workers ?? defaultWorkers();
+  if (options.pool && workers > 1 && paths.length >= POOL_THRESHOLD) options.pool.start(lowerProjectOf(options, project), workers - 1);
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
   const interner = new ModelInterner();
@@ -183,20 +188,32 @@ export async function loadFiles(
   return loaded;
 }
 
+/** What worker threads must know of the project: its configuration files, the budgets. One object per run. */
+function lowerProjectOf(options: LoadOptions, project: ProjectInfo | undefined): LowerProject {
+  const known = lowerProjects.get(options);
+  if (known) return known;
+  const configs = allAdapters().flatMap((a) => (a.configFiles ? (project?.files ?? []).filter((f) => a.configFiles?.test(f)) : []));
+  const lowerProject: LowerProject = {
+    configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
+    parseBudgetMs: options.fileTimeoutMs,
+    ...(options.deadline !== undefined ? { deadline: performance.timeOrigin + options.deadline } : {}),
+  };
+  lowerProjects.set(options, lowerProject);
+  return lowerProject;
+}
+
+const lowerProjects = new WeakMap<LoadOptions, LowerProject>();
+
 /** Lowers the files the cache did not have: here and in worker threads when they are many, else here alone. */
 async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, interner: ModelInterner, project: ProjectInfo | undefined): Promise<LowerResult[]> {
   const workers = options.workers ?? defaultWorkers();
-  if (workers > 1 && tasks.length >= POOL_THRESHOLD) {
-    const configs = allAdapters().flatMap((a) => (a.configFiles ? (project?.files ?? []).filter((f) => a.configFiles?.test(f)) : []));
-    const lowerProject: LowerProject = {
-      configs: configs.map((f) => [f, project?.readFile(f) ?? ''] as const),
-      parseBudgetMs: options.fileTimeoutMs,
-      ...(options.deadline !== undefined ? { deadline: performance.timeOrigin + options.deadline } : {}),
-    };
+  // Started workers take a few files at no cost; starting them pays only for many.
+  if (workers > 1 && tasks.length >= (options.pool?.warm === true ? 2 * BATCH : POOL_THRESHOLD)) {
+    const lowerProject = lowerProjectOf(options, project);
     const size = (results: readonly LowerResult[]): number => results.reduce((sum, r) => sum + (tasks[r.index]?.source.length ?? 0), 0);
     const onBatch = options.onFilesDone && ((results: readonly LowerResult[]) => options.onFilesDone?.(results.length, size(results)));
     // This thread is one of the `workers`: it lowers files too, between reading the others' replies.
-    return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true, onBatch, interner);
+    return lowerInPool(tasks, lowerProject, workers - 1, options.deadline, true, onBatch, interner, options.pool);
   }
   const budgeted: ProjectInfo | undefined = project && { ...project, parseBudgetMs: options.fileTimeoutMs };
   const results: LowerResult[] = [];

@@ -21,7 +21,7 @@ import {
 /** Below this many files, starting workers (each loads the grammars) costs more than it saves. */
 export const POOL_THRESHOLD = 64;
 /** Files sent to a worker at a time: large enough to amortise messages, small enough to balance. */
-const BATCH = 16;
+export const BATCH = 16;
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
@@ -116,6 +116,56 @@ class Inbox {
   }
 }
 
+const WORKER_URL = new URL('./lower-worker.js', import.meta.url);
+
+/**
+ * Worker threads kept for a whole run, which lowers files in rounds (`check` and `diff` read what
+ * the first files reach): each worker loads the grammars once. A worker is started when first
+ * needed, or ahead of time by `start`, and ended by `close`; one that died is never used again.
+ */
+export class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly dead = new WeakSet<Worker>();
+  private readonly told = new WeakMap<Worker, LowerProject>();
+
+  /** Starts workers up to `count`, so that they load the grammars while this thread reads files. */
+  start(project: LowerProject, count: number): void {
+    while (this.idle.length < count) this.idle.push(this.acquire(project));
+  }
+
+  /** True when started workers wait for files: lowering a few files on them costs no start-up. */
+  get warm(): boolean {
+    return this.idle.length > 0;
+  }
+
+  /** An idle worker, or a new one, told of `project`. */
+  acquire(project: LowerProject): Worker {
+    let worker = this.idle.pop();
+    while (worker && this.dead.has(worker)) worker = this.idle.pop();
+    if (!worker) {
+      const fresh = new Worker(WORKER_URL);
+      // Between runs of lowering nobody listens: a worker that fails then is only marked dead.
+      fresh.on('error', () => this.dead.add(fresh));
+      fresh.on('exit', () => this.dead.add(fresh));
+      worker = fresh;
+    }
+    if (this.told.get(worker) !== project) {
+      worker.postMessage({ project } satisfies WorkerMessage);
+      this.told.set(worker, project);
+    }
+    return worker;
+  }
+
+  /** Gives back a worker that answered every batch it was sent. */
+  release(worker: Worker): void {
+    if (!this.dead.has(worker)) this.idle.push(worker);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+}
+
 /**
  * Lowers `tasks` on `workers` worker threads and, with `here`, on this thread as well, all taking
  * files from one queue. Results come back indexed; a worker that dies fails its batch's files with
@@ -129,6 +179,7 @@ export async function lowerInPool(
   here = false,
   onBatch?: (results: readonly LowerResult[]) => void,
   interner?: ModelInterner,
+  pool?: WorkerPool,
 ): Promise<LowerResult[]> {
   const results: LowerResult[] = [];
   // Models are shared into the run's interner as they come, so that copies never pile up.
@@ -138,7 +189,6 @@ export async function lowerInPool(
     onBatch?.(lowered);
   };
   const queue = [...tasks];
-  const url = new URL('./lower-worker.js', import.meta.url);
   // Past the run's budget (--timeout), no further batch is started.
   const take = (size = BATCH): LowerTask[] | undefined => {
     if (deadline !== undefined && performance.now() > deadline) return undefined;
@@ -154,9 +204,9 @@ export async function lowerInPool(
     }
   };
   const run = async (): Promise<void> => {
-    const worker = new Worker(url);
-    worker.postMessage({ project } satisfies WorkerMessage);
+    const worker = (pool ??= new WorkerPool()).acquire(project);
     const inbox = new Inbox(worker);
+    let failed = false;
     // Two batches in flight: the worker starts the second while this thread reads the first reply.
     const inFlight: LowerTask[][] = [];
     const send = (): void => {
@@ -171,6 +221,7 @@ export async function lowerInPool(
       for (let batch = inFlight.shift(); batch; batch = inFlight.shift()) {
         const answer = await inbox.next();
         if (typeof answer === 'object' && 'failed' in answer) {
+          failed = true;
           for (const t of batch) results.push({ index: t.index, error: answer.failed });
           // The batch sent after it goes back to the queue, for the other threads.
           queue.unshift(...inFlight.flat());
@@ -181,9 +232,12 @@ export async function lowerInPool(
       }
     } finally {
       inbox.close();
-      await worker.terminate();
+      if (failed || !kept) await worker.terminate();
+      else pool.release(worker);
     }
   };
+  // Workers of the run's pool are kept for its next files; without one, they end with this call.
+  const kept = pool !== undefined;
   const threads = Array.from({ length: Math.max(here ? 0 : 1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run);
   await Promise.all(here ? [...threads, local()] : threads);
   // Files left when the time ran out or every worker died are reported, not lost.

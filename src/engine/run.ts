@@ -17,6 +17,7 @@ import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
 import { decodeSource, DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles, unreadDiagnostic } from './load.js';
+import { defaultWorkers, WorkerPool } from './pool.js';
 import { ReportCache, type ReportSettings } from './report-cache.js';
 import { loadForChange, loadForCheck } from './scope.js';
 
@@ -97,10 +98,20 @@ function loadOptions(options: CommonOptions, root: string, filesTotal?: number):
     ...(report ? { onFilesDone } : {}),
     ...(options.cache === false ? {} : { cache: new ModelCache(cacheFolder(root)) }),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...((options.workers ?? defaultWorkers()) > 1 ? { pool: new WorkerPool() } : {}),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     ...(run > 0 ? { deadline: performance.now() + run } : {}),
   };
+}
+
+/** Runs the loading of a run, then ends its worker threads, whatever happened. */
+async function withPool<T>(options: LoadOptions, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } finally {
+    await options.pool?.close();
+  }
 }
 
 function reportSettings(options: CommonOptions): ReportSettings {
@@ -163,19 +174,21 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
   const project = projectOf([...treeFiles], (p) => tree.readFile(p));
   const read = (p: string): Buffer | undefined => tree.readFile(p);
-  const { loaded, partial } =
+  const load = loadOptions(options, root);
+  const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
-      ? { loaded: await loadFiles(sources, read, loadOptions(options, root), (p) => changed.has(p), project), partial: undefined }
+      ? { loaded: await loadFiles(sources, read, load, (p) => changed.has(p), project), partial: undefined }
       : await loadForChange({
           sources,
           changed,
           read,
           mentioning: (words) => tree.filesMentioning?.(words, allAdapters().flatMap((a) => a.extensions)),
-          options: loadOptions(options, root),
+          options: load,
           project,
           catalog: catalog(),
           reservedRoot: (r) => catalog().ownsRoot(r),
-        });
+        }),
+  );
   for (const s of loaded.skipped) changed.delete(s.file);
   const program = new Program(loaded.files, (root) => catalog().ownsRoot(root), partial);
   const report = analyze({
@@ -256,18 +269,12 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const sources = targets.files.filter((p) => adapterFor(p) !== undefined);
   const project = projectOf(targets.files, read);
-  const { loaded, partial } =
+  const load = loadOptions(options, targets.root, sources.length);
+  const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
-      ? { loaded: await loadFiles(targets.files, read, loadOptions(options, targets.root, sources.length), (p) => adapterFor(p) !== undefined, project), partial: undefined }
-      : await loadForCheck({
-          targets: targets.files,
-          sources,
-          read,
-          options: loadOptions(options, targets.root, sources.length),
-          project,
-          catalog: catalog(),
-          reservedRoot: (r) => catalog().ownsRoot(r),
-        });
+      ? { loaded: await loadFiles(targets.files, read, load, (p) => adapterFor(p) !== undefined, project), partial: undefined }
+      : await loadForCheck({ targets: targets.files, sources, read, options: load, project, catalog: catalog(), reservedRoot: (r) => catalog().ownsRoot(r) }),
+  );
   const program = new Program(loaded.files, (root) => catalog().ownsRoot(root), partial);
   // Never a silent pass: what a folder that may not be read holds is unknown.
   const locked = targets.unreadable.map((folder) => ({ file: folder, message: 'not analysed: the folder may not be read (permission denied)' }));
