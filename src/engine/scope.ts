@@ -64,7 +64,7 @@ export interface ScopedLoad {
 
 /** Reads and lowers the files a change reaches; see the file comment. */
 export async function loadForChange(input: ScopeInput): Promise<ScopedLoad> {
-  const scope = new Scope(input, (p) => input.changed.has(p));
+  const scope = new Scope(input, (p) => input.changed.has(p), false);
   await scope.take([...input.changed.keys()]);
   for (const ref of touchedFunctions(scope.files(), input.changed)) scope.follow(ref, true);
   await scope.expand();
@@ -82,7 +82,7 @@ export async function loadForChange(input: ScopeInput): Promise<ScopedLoad> {
 export async function loadForCheck(input: CheckScopeInput): Promise<ScopedLoad> {
   // Every supported file given must be read, or reported; other files are reported as unsupported.
   const supported = (p: string): boolean => adapterFor(p) !== undefined;
-  const scope = new Scope(input, supported);
+  const scope = new Scope(input, supported, true);
   const patterns = contextPatterns(input.catalog);
   const exempt = new Map<string, NotApplicable>();
   const holdsContext = (path: string, text: string): boolean => {
@@ -158,9 +158,15 @@ class Scope {
   /** The files that hold each word searched for so far. */
   private readonly wordFiles = new Map<string, ReadonlySet<string>>();
 
+  /**
+   * `reportSkipped`: the files that must not disappear when they cannot be read. `callbacks`: follow
+   * the functions registered as callbacks anywhere (a check's contexts); a diff follows only what
+   * its touched functions reach and what reaches them.
+   */
   constructor(
     private readonly input: ScopeBase,
     private readonly reportSkipped: (path: string) => boolean,
+    private readonly callbacks: boolean,
   ) {
     const sources = new SourceTexts((path) => {
       const bytes = input.read(path);
@@ -198,7 +204,7 @@ class Scope {
         }
         return resolver;
       };
-      this.followCallbacks(resolverOf);
+      if (this.callbacks) this.followCallbacks(resolverOf);
       this.followDown(resolverOf);
       this.findCallers(resolverOf);
       const wanted = new Set<string>();
