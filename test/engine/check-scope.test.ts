@@ -3,15 +3,15 @@
 // repositories whose contexts reach into files that spell no async code.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFiles } from '../../src/index.js';
 import type { Report } from '../../src/ir/report.js';
 import { adapterFor } from '../../src/languages/registry.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { writeFiles } from '../helpers/workspace.js';
+import { filesUnder, writeFiles } from '../helpers/workspace.js';
 
 async function bothScopes(cwd: string): Promise<{ scoped: Report; whole: Report }> {
   const scoped = (await analyzeFiles({ cwd, paths: ['.'], scope: 'async', cache: false, workers: 1 })).report;
@@ -38,19 +38,6 @@ function assertSameVerdict(scoped: Report, whole: Report, where: string): void {
   const parsed = new Set(scoped.diagnostics.map((d) => d.file));
   assert.deepEqual(scoped.diagnostics, whole.diagnostics.filter((d) => parsed.has(d.file)), `${where}: diagnostics`);
   if (scoped.diagnostics.length === whole.diagnostics.length) assert.equal(scoped.confidence, whole.confidence, `${where}: confidence`);
-}
-
-function filesUnder(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
 }
 
 function scratch(files: Record<string, string>): { dir: string; remove: () => void } {

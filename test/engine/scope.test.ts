@@ -3,26 +3,13 @@
 // live in unchanged files.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeDiff } from '../../src/index.js';
 import type { Report } from '../../src/ir/report.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { git, gitRepo, writeFiles } from '../helpers/workspace.js';
-
-function filesUnder(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
+import { filesUnder, git, gitRepo, writeFiles } from '../helpers/workspace.js';
 
 /** The report without its statistics, which say how many files were read. */
 const comparable = (report: Report): string => JSON.stringify({ ...report, stats: undefined });

@@ -1,9 +1,9 @@
 // Temporary folders and git repositories for tests, removed when the process exits.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const created: string[] = [];
 process.on('exit', () => {
@@ -56,4 +56,18 @@ export function gitRepo(base: Readonly<Record<string, string>>, head?: Readonly<
     git(dir, 'commit', '-q', '--allow-empty', '-m', 'head');
   }
   return dir;
+}
+
+/** Every file under `root`, by its path relative to `root`, with its text. */
+export function filesUnder(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(root, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
 }
