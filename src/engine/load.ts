@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly deadline?: number;
   /** The run's worker threads, kept between the rounds of files it lowers. */
   readonly pool?: WorkerPool;
+  /** Shares strings and values among all the models of the run, whichever round lowered them. */
+  readonly interner?: ModelInterner;
   /** Told of files as they are done (taken from the cache or lowered), with their size in characters. */
   readonly onFilesDone?: (files: number, size: number) => void;
 }
@@ -115,7 +117,7 @@ export async function loadFiles(
   if (options.pool && workers > 1 && paths.length >= POOL_THRESHOLD) options.pool.start(lowerProjectOf(options, project), workers - 1);
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
-  const interner = new ModelInterner();
+  const interner = options.interner ?? new ModelInterner();
   let outOfTime = false;
   for (const path of paths) {
     const adapter = adapterFor(path);

@@ -128,9 +128,9 @@ export class WorkerPool {
   private readonly dead = new WeakSet<Worker>();
   private readonly told = new WeakMap<Worker, LowerProject>();
 
-  /** Starts workers up to `count`, so that they load the grammars while this thread reads files. */
+  /** Starts workers up to `count` idle ones, so that they load the grammars while this thread reads files. */
   start(project: LowerProject, count: number): void {
-    while (this.idle.length < count) this.idle.push(this.acquire(project));
+    while (this.idle.length < count) this.idle.push(this.tell(this.spawn(), project));
   }
 
   /** True when started workers wait for files: lowering a few files on them costs no start-up. */
@@ -142,13 +142,18 @@ export class WorkerPool {
   acquire(project: LowerProject): Worker {
     let worker = this.idle.pop();
     while (worker && this.dead.has(worker)) worker = this.idle.pop();
-    if (!worker) {
-      const fresh = new Worker(WORKER_URL);
-      // Between runs of lowering nobody listens: a worker that fails then is only marked dead.
-      fresh.on('error', () => this.dead.add(fresh));
-      fresh.on('exit', () => this.dead.add(fresh));
-      worker = fresh;
-    }
+    return this.tell(worker ?? this.spawn(), project);
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL);
+    // Between runs of lowering nobody listens: a worker that fails then is only marked dead.
+    worker.on('error', () => this.dead.add(worker));
+    worker.on('exit', () => this.dead.add(worker));
+    return worker;
+  }
+
+  private tell(worker: Worker, project: LowerProject): Worker {
     if (this.told.get(worker) !== project) {
       worker.postMessage({ project } satisfies WorkerMessage);
       this.told.set(worker, project);
@@ -203,8 +208,10 @@ export async function lowerInPool(
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
+  // Without the run's pool, the workers are this call's own, ended when it is done.
+  const workerPool = pool ?? new WorkerPool();
   const run = async (): Promise<void> => {
-    const worker = (pool ??= new WorkerPool()).acquire(project);
+    const worker = workerPool.acquire(project);
     const inbox = new Inbox(worker);
     let failed = false;
     // Two batches in flight: the worker starts the second while this thread reads the first reply.
@@ -232,14 +239,13 @@ export async function lowerInPool(
       }
     } finally {
       inbox.close();
-      if (failed || !kept) await worker.terminate();
-      else pool.release(worker);
+      if (failed) await worker.terminate();
+      else workerPool.release(worker);
     }
   };
-  // Workers of the run's pool are kept for its next files; without one, they end with this call.
-  const kept = pool !== undefined;
   const threads = Array.from({ length: Math.max(here ? 0 : 1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run);
   await Promise.all(here ? [...threads, local()] : threads);
+  if (!pool) await workerPool.close();
   // Files left when the time ran out or every worker died are reported, not lost.
   const why = deadline !== undefined && performance.now() > deadline ? OVER_RUN_BUDGET : 'every worker thread failed';
   for (const task of queue) results.push({ index: task.index, error: why });

@@ -11,6 +11,7 @@ import { collectCheckTargets, isVendoredPath } from '../change/paths.js';
 import { changeBetween } from '../change/revisions.js';
 import { revisionTree, type SourceTree, workingTree } from '../change/tree.js';
 import type { Diagnostic, NotApplicable, Report } from '../ir/report.js';
+import { ModelInterner } from '../ir/intern.js';
 import { Catalog } from '../knowledge/catalog.js';
 import { ecosystems } from '../knowledge/index.js';
 import type { ProjectInfo } from '../languages/adapter.js';
@@ -99,6 +100,7 @@ function loadOptions(options: CommonOptions, root: string, filesTotal?: number):
     ...(options.cache === false ? {} : { cache: new ModelCache(cacheFolder(root)) }),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...((options.workers ?? defaultWorkers()) > 1 ? { pool: new WorkerPool() } : {}),
+    interner: new ModelInterner(),
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     ...(run > 0 ? { deadline: performance.now() + run } : {}),

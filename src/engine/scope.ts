@@ -23,6 +23,7 @@ import { type FunctionRef, moduleClaims, type PartialProgram, Program } from '..
 import { Resolver } from '../analysis/resolve.js';
 import { touchedFunctions } from '../analysis/touched.js';
 import type { Argument, FileModel, FunctionModel, ValueRef } from '../ir/model.js';
+import { lastSegment } from '../ir/names.js';
 import type { NotApplicable } from '../ir/report.js';
 import type { Catalog } from '../knowledge/catalog.js';
 import type { ProjectInfo } from '../languages/adapter.js';
@@ -54,7 +55,12 @@ export interface CheckScopeInput extends ScopeBase {
 
 /** Names that stand for no callable: the module's own code, anonymous functions. */
 const ANONYMOUS = /^<.*>$/;
-const WORD_CHAR = /[\p{L}\p{N}_$]/u;
+/** A character of a name, in every supported language (letters, digits, `_`, `$`). */
+const NAME_CHAR = '[\\p{L}\\p{N}_$]';
+const WORD_CHAR = new RegExp(NAME_CHAR, 'u');
+const WORD = new RegExp(`^${NAME_CHAR}+$`, 'u');
+const NOT_AFTER_WORD = `(?<!${NAME_CHAR})`;
+const NOT_BEFORE_WORD = `(?!${NAME_CHAR})`;
 
 export interface ScopedLoad {
   readonly loaded: Loaded;
@@ -68,7 +74,7 @@ export async function loadForChange(input: ScopeInput): Promise<ScopedLoad> {
   await scope.take([...input.changed.keys()]);
   for (const ref of touchedFunctions(scope.files(), input.changed)) scope.follow(ref, true);
   await scope.expand();
-  return { loaded: scope.loaded, partial: { claims: scope.claims, onMiss: () => {} } };
+  return scope.result();
 }
 
 /**
@@ -106,7 +112,7 @@ export async function loadForCheck(input: CheckScopeInput): Promise<ScopedLoad> 
     const entry = exempt.get(path);
     if (entry) scope.loaded.skipped.push(entry);
   }
-  return { loaded: scope.loaded, partial: { claims: scope.claims, onMiss: () => {} } };
+  return scope.result();
 }
 
 /**
@@ -124,9 +130,6 @@ function contextPatterns(catalog: Catalog): Map<string, { async: RegExp; any: Re
   }
   return patterns;
 }
-
-const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_$])';
-const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}_$])';
 
 /** `words` as alternatives of a pattern (one that never matches when there are none). */
 function alternatives(words: Iterable<string>): string {
@@ -176,6 +179,11 @@ class Scope {
     this.sources = new Set(input.sources);
     const named = input.sources.map((path) => ({ path, modules: adapterFor(path)?.moduleNames(path, input.project) ?? [] }));
     this.claims = moduleClaims(named, input.reservedRoot);
+  }
+
+  /** What was read, and what the program of those files must know of the others. */
+  result(): ScopedLoad {
+    return { loaded: this.loaded, partial: { claims: this.claims, onMiss: () => {} } };
   }
 
   files(): Iterable<FileModel> {
@@ -483,7 +491,7 @@ function topFolder(path: string): string {
 }
 
 function isWord(name: string): boolean {
-  return /^[\p{L}\p{N}_$]+$/u.test(name);
+  return WORD.test(name);
 }
 
 /** A function a module exports as a whole (`module.exports = f`, `export default f`). */
@@ -501,11 +509,6 @@ function moduleWords(path: string, folderModule: RegExp | undefined): string[] {
   const stem = (parts[parts.length - 1] ?? '').replace(/\.[^.]*$/, '');
   const folder = parts[parts.length - 2];
   return folderModule?.test(stem) === true && folder !== undefined ? [stem, folder] : [stem];
-}
-
-/** The last name of a qualified name or module path (`app.geo.lookup`, `./lib/lookup` → `lookup`). */
-function lastSegment(qname: string): string {
-  return qname.slice(Math.max(qname.lastIndexOf('.'), qname.lastIndexOf('/')) + 1);
 }
 
 /** The last name a value is written with (`helpers.fetch` → `fetch`), if any. */

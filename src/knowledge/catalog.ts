@@ -1,5 +1,6 @@
 // Indexes the ecosystems' entries for lookup by qualified name, most specific match first.
 
+import { lastSegment } from '../ir/names.js';
 import type { Ecosystem, Entry } from './entry.js';
 
 type EntryOf<K extends Entry['kind']> = Extract<Entry, { kind: K }>;
@@ -66,7 +67,7 @@ export class EcosystemIndex {
     this.callbackNames ??= new Set(
       this.ecosystem.entries
         .filter((e) => e.kind === 'callback')
-        .flatMap((e) => e.match.map((name) => lastWord(name.endsWith('.*') ? name.slice(0, -2) : name))),
+        .flatMap((e) => e.match.map((name) => lastSegment(name.endsWith('.*') ? name.slice(0, -2) : name))),
     );
     return this.callbackNames;
   }
@@ -80,11 +81,6 @@ export class EcosystemIndex {
     const root = qname.split('.')[0] ?? qname;
     return this.ecosystem.standardModules.has(root) || qname.startsWith(this.ecosystem.builtinPrefix);
   }
-}
-
-/** The last name of a qualified name (`express.Application.get` → `get`, `@koa/router.get` → `get`). */
-function lastWord(qname: string): string {
-  return qname.slice(Math.max(qname.lastIndexOf('.'), qname.lastIndexOf('/')) + 1);
 }
 
 /** All ecosystems, by name. */

@@ -3,17 +3,18 @@
 // repositories whose contexts reach into files that spell no async code.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFiles } from '../../src/index.js';
 import type { Report } from '../../src/ir/report.js';
 import { adapterFor } from '../../src/languages/registry.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { filesUnder, writeFiles } from '../helpers/workspace.js';
+import { filesUnder, tempDir, writeFiles } from '../helpers/workspace.js';
 
-async function bothScopes(cwd: string): Promise<{ scoped: Report; whole: Report }> {
+/** `files` checked in a folder outside any git repository, parsing what can matter and parsing all. */
+async function bothScopes(files: Readonly<Record<string, string>>): Promise<{ scoped: Report; whole: Report }> {
+  const cwd = tempDir('asyncguard-check-scope-');
+  writeFiles(cwd, files);
   const scoped = (await analyzeFiles({ cwd, paths: ['.'], scope: 'async', cache: false, workers: 1 })).report;
   const whole = (await analyzeFiles({ cwd, paths: ['.'], scope: 'repository', cache: false, workers: 1 })).report;
   return { scoped, whole };
@@ -40,27 +41,16 @@ function assertSameVerdict(scoped: Report, whole: Report, where: string): void {
   if (scoped.diagnostics.length === whole.diagnostics.length) assert.equal(scoped.confidence, whole.confidence, `${where}: confidence`);
 }
 
-function scratch(files: Record<string, string>): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'asyncguard-check-scope-'));
-  writeFiles(dir, files);
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 describe('check scope', () => {
   for (const language of ['python', 'javascript', 'rust']) {
     it(`${language} fixtures: the same findings and verdict as lowering every file`, async () => {
       // A copy: inside this repository, the fixtures' paths would make them test files.
-      const { dir, remove } = scratch(filesUnder(join(fixturesDir, language)));
-      try {
-        const { scoped, whole } = await bothScopes(dir);
-        assertSameVerdict(scoped, whole, language);
-        // Not vacuous: the fixtures block, and the whole read parses every file.
-        assert.ok(scoped.findings.length > 0, 'the fixtures hold findings');
-        assert.equal(whole.stats.filesParsed, whole.stats.filesAnalyzed);
-        assert.equal(scoped.stats.filesAnalyzed, whole.stats.filesAnalyzed, 'both read every file');
-      } finally {
-        remove();
-      }
+      const { scoped, whole } = await bothScopes(filesUnder(join(fixturesDir, language)));
+      assertSameVerdict(scoped, whole, language);
+      // Not vacuous: the fixtures block, and the whole read parses every file.
+      assert.ok(scoped.findings.length > 0, 'the fixtures hold findings');
+      assert.equal(whole.stats.filesParsed, whole.stats.filesAnalyzed);
+      assert.equal(scoped.stats.filesAnalyzed, whole.stats.filesAnalyzed, 'both read every file');
     });
   }
 
@@ -72,55 +62,40 @@ describe('check scope', () => {
       'app/api.py': 'from app.util import country_for_ip as cfi\n\n\nasync def signup(ip):\n    return {"country": cfi(ip)}\n',
     };
     for (let i = 0; i < 40; i++) files[`app/m${i}.py`] = `import time\n\n\ndef work_${i}(x):\n    time.sleep(1)\n    return x\n`;
-    const { dir, remove } = scratch(files);
-    try {
-      const { scoped, whole } = await bothScopes(dir);
-      assertSameVerdict(scoped, whole, 'python repository');
-      assert.equal(scoped.verdict, 'fail');
-      assert.deepEqual(
-        scoped.findings.map((f) => [f.file, f.call, f.confidence, f.via.map((v) => v.name)]),
-        [['app/util/geo.py', 'requests.get', 'medium', ['country_for_ip']]],
-      );
-      assert.equal(scoped.stats.filesAnalyzed, 44);
-      assert.ok(scoped.stats.filesParsed <= 4, `parsed ${scoped.stats.filesParsed} files`);
-    } finally {
-      remove();
-    }
+    const { scoped, whole } = await bothScopes(files);
+    assertSameVerdict(scoped, whole, 'python repository');
+    assert.equal(scoped.verdict, 'fail');
+    assert.deepEqual(
+      scoped.findings.map((f) => [f.file, f.call, f.confidence, f.via.map((v) => v.name)]),
+      [['app/util/geo.py', 'requests.get', 'medium', ['country_for_ip']]],
+    );
+    assert.equal(scoped.stats.filesAnalyzed, 44);
+    assert.ok(scoped.stats.filesParsed <= 4, `parsed ${scoped.stats.filesParsed} files`);
   });
 
   it('follows a handler registered in one file and defined in another that spells no async code', async () => {
-    const { dir, remove } = scratch({
+    const { scoped, whole } = await bothScopes({
       'src/handlers.js': "const fs = require('fs');\n\nfunction list(req, res) {\n  res.send(fs.readFileSync('/etc/hosts', 'utf8'));\n}\n\nmodule.exports = { list };\n",
       'src/routes.js': "const express = require('express');\nconst handlers = require('./handlers');\n\nconst app = express();\napp.get('/hosts', handlers.list);\nmodule.exports = app;\n",
       'src/unrelated.js': "const fs = require('fs');\n\nfunction load() {\n  return fs.readFileSync('/etc/motd', 'utf8');\n}\n\nmodule.exports = { load };\n",
     });
-    try {
-      const { scoped, whole } = await bothScopes(dir);
-      assertSameVerdict(scoped, whole, 'javascript repository');
-      assert.deepEqual(
-        scoped.findings.map((f) => [f.file, f.call, f.context.kind]),
-        [['src/handlers.js', 'fs.readFileSync', 'event-callback']],
-      );
-      assert.equal(scoped.stats.filesParsed, 2, 'unrelated.js is read, not parsed');
-    } finally {
-      remove();
-    }
+    assertSameVerdict(scoped, whole, 'javascript repository');
+    assert.deepEqual(
+      scoped.findings.map((f) => [f.file, f.call, f.context.kind]),
+      [['src/handlers.js', 'fs.readFileSync', 'event-callback']],
+    );
+    assert.equal(scoped.stats.filesParsed, 2, 'unrelated.js is read, not parsed');
   });
 
   it('application code that a test runs is still application code', async () => {
-    const { dir, remove } = scratch({
+    const { scoped, whole } = await bothScopes({
       'app/__init__.py': '',
       'app/jobs.py': 'import time\n\n\nasync def nightly():\n    time.sleep(5)\n',
       'tests/test_jobs.py': 'import asyncio\n\nfrom app.jobs import nightly\n\n\ndef test_nightly():\n    asyncio.run(nightly())\n',
     });
-    try {
-      const { scoped, whole } = await bothScopes(dir);
-      assertSameVerdict(scoped, whole, 'a test runner');
-      assert.deepEqual(scoped.findings.map((f) => [f.file, f.call, f.confidence]), [['app/jobs.py', 'time.sleep', 'high']]);
-      // The test file holds no async code of its own: nothing of it is out of the rule's reach.
-      assert.deepEqual(scoped.notApplicable, []);
-    } finally {
-      remove();
-    }
+    assertSameVerdict(scoped, whole, 'a test runner');
+    assert.deepEqual(scoped.findings.map((f) => [f.file, f.call, f.confidence]), [['app/jobs.py', 'time.sleep', 'high']]);
+    // The test file holds no async code of its own: nothing of it is out of the rule's reach.
+    assert.deepEqual(scoped.notApplicable, []);
   });
 });

@@ -6,7 +6,7 @@ import { analyzeFiles, render } from '../../src/index.js';
 import { POOL_THRESHOLD } from '../../src/engine/pool.js';
 import { tempDir, writeFiles } from '../helpers/workspace.js';
 
-it('reports identically with one worker and with a pool', async () => {
+it('reports identically with one worker and with pools of two and four threads', async () => {
   const root = tempDir();
   const files: Record<string, string> = {};
   for (let i = 0; i < POOL_THRESHOLD + 6; i++) {
@@ -21,5 +21,7 @@ it('reports identically with one worker and with a pool', async () => {
   const single = await run(1);
   const pooled = await run(2);
   assert.equal(pooled, single);
+  // Several worker threads started ahead of the files, more than one per core here.
+  assert.equal(await run(4), single);
   assert.ok(JSON.parse(single).findings.length >= POOL_THRESHOLD, 'the run found the blocking calls');
 });
