@@ -117,9 +117,10 @@ export class FindingCollector {
 
   private walk(context: FunctionRef): void {
     const info = this.table.info(context);
+    const spot = info ? this.table.contextSpot(info) : { file: context.file.path, line: context.fn.asyncLine };
     const start: State = {
       fn: context,
-      introduced: isChanged(this.changed, context.file.path, info ? this.table.contextLine(info) : context.fn.asyncLine),
+      introduced: isChanged(this.changed, spot.file, spot.line),
       touches: this.isTouched(context),
       via: [],
     };

@@ -21,7 +21,7 @@ export interface FunctionInfo {
   /** Handed to another thread or process: its body is not on any async path. */
   offloaded?: { readonly by: string };
   /** Registered as an event-loop callback (a route handler, a listener): an async context. */
-  callback?: { readonly by: string; readonly line: number };
+  callback?: { readonly by: string; readonly file: string; readonly line: number };
   role?: RoleMark;
 }
 
@@ -164,9 +164,14 @@ export class FunctionTable {
     return async && !info.offloaded && !info.role && info.owner === info.ref;
   }
 
-  /** The line that made a context async: its `async` keyword, or the call that registered it. */
-  contextLine(info: FunctionInfo): number | undefined {
-    return info.ref.fn.asyncLine ?? info.callback?.line;
+  /**
+   * Where a context was made async: its `async` keyword, or the call that registered it, which may
+   * be in another file.
+   */
+  contextSpot(info: FunctionInfo): { readonly file: string; readonly line: number | undefined } {
+    const { asyncLine } = info.ref.fn;
+    if (asyncLine !== undefined || !info.callback) return { file: info.ref.file.path, line: asyncLine };
+    return { file: info.callback.file, line: info.callback.line };
   }
 
   // ---- offload and in-place boundaries, and roles given by calls -----------------------------
@@ -195,7 +200,7 @@ export class FunctionTable {
         const off = eco.find(v.qname, 'offload');
         if (off?.decorator) this.infoOf({ file, fn }).offloaded = { by: v.qname };
         const cb = eco.find(v.qname, 'callback');
-        if (cb?.decorator) this.infoOf({ file, fn }).callback = { by: v.qname, line: fn.headerLine };
+        if (cb?.decorator) this.infoOf({ file, fn }).callback = { by: v.qname, file: file.path, line: fn.headerLine };
       }
     }
   }
@@ -215,7 +220,7 @@ export class FunctionTable {
         const v = resolver.value(arg.ref);
         if (v.kind === 'function') target = v.ref;
       }
-      if (target && marks(file, target.file)) this.infoOf(target).callback = { by, line: call.site.span.line };
+      if (target && marks(file, target.file)) this.infoOf(target).callback = { by, file: file.path, line: call.site.span.line };
     }
   }
 

@@ -1,4 +1,5 @@
 // Source trees the analysis reads files from: the working tree on disk, or the files of one git revision.
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { isAbsolute, join, posix, resolve, sep } from 'node:path';
@@ -32,11 +33,17 @@ const GREP_WORDS = 400;
  * untracked, not ignored), or in `commit`; only files whose names end with one of `extensions`
  * (`.py`). Binary files never match. Undefined when git grep fails.
  */
-function grepFiles(root: string, words: readonly string[], extensions: readonly string[], commit?: string): Map<string, Set<string>> | undefined {
+function grepFiles(
+  root: string,
+  words: readonly string[],
+  extensions: readonly string[],
+  commit?: string,
+  where: { readonly untracked?: boolean; readonly paths?: readonly string[] } = { untracked: commit === undefined },
+): Map<string, Set<string>> | undefined {
   const found = new Map<string, Set<string>>(words.map((word) => [word, new Set<string>()]));
   const prefix = commit === undefined ? 0 : commit.length + 1;
-  const pathspecs = extensions.map((extension) => `:(glob)**/*${extension}`);
-  const where = commit === undefined ? ['--untracked'] : [];
+  const pathspecs = where.paths?.map((path) => `:(literal)${path}`) ?? extensions.map((extension) => `:(glob)**/*${extension}`);
+  const untracked = where.untracked === true ? ['--untracked'] : [];
   // `git grep` takes no `--end-of-options`; the commit is a resolved object id, never an option.
   if (commit !== undefined && !/^[0-9a-f]+$/.test(commit)) return undefined;
   const what = commit === undefined ? [] : [commit];
@@ -45,7 +52,7 @@ function grepFiles(root: string, words: readonly string[], extensions: readonly 
     // One Perl-compatible alternation is several times faster than as many `-F -w` patterns; git
     // built without PCRE refuses `-P`, and gets the fixed strings instead.
     const grep = (patterns: readonly string[]) =>
-      runGit(['grep', '-z', '-o', '-I', '--full-name', '--no-color', ...where, ...patterns, ...what, '--', ...pathspecs], { cwd: root, allowFailure: true });
+      runGit(['grep', '-z', '-o', '-I', '--full-name', '--no-color', ...untracked, ...patterns, ...what, '--', ...pathspecs], { cwd: root, allowFailure: true });
     let result = grep(['-P', '-e', `\\b(?:${chunk.map(escapePcre).join('|')})\\b`]);
     if (result.status > 1) result = grep(['-w', '-F', ...chunk.flatMap((word) => ['-e', word])]);
     // Exit status 1: no file matches.
@@ -142,14 +149,18 @@ function realPathOf(absolute: string): string | undefined {
   }
 }
 
-/** Reads a file under `root`, refusing paths that leave it, directly or through a symlink. */
-function readInside(root: string, realRoot: string, path: string): Buffer | undefined {
+/**
+ * Reads a file under `root`, refusing paths that leave it, directly or through a symlink; when
+ * `size` is given, only a file of that many bytes is read.
+ */
+function readInside(root: string, realRoot: string, path: string, size?: number): Buffer | undefined {
   const relative = safeRelativePath(path);
   if (relative === undefined) return undefined;
   const real = realPathOf(join(root, relative));
   if (real === undefined || !(real === realRoot || real.startsWith(realRoot + sep))) return undefined;
   try {
-    return statSync(real).isFile() ? readFileSync(real) : undefined;
+    const stat = statSync(real);
+    return stat.isFile() && (size === undefined || stat.size === size) ? readFileSync(real) : undefined;
   } catch {
     return undefined;
   }
@@ -242,16 +253,82 @@ export function revisionTree(root: string, rev: string): SourceTree {
   const entries = listRevision(absoluteRoot, commit);
   const files = [...entries].filter(([, entry]) => entry.mode !== SYMLINK_MODE).map(([path]) => path);
   const blobs = new BlobCache(absoluteRoot, entries, files);
+  const copy = new WorkingCopy(absoluteRoot);
+  let differing: readonly string[] | undefined | null = null;
   return {
     root: absoluteRoot,
     label: rev,
     listFiles: () => files,
     readFile: (path) => {
       const entry = resolveEntry(entries, blobs, path);
-      return entry === undefined ? undefined : blobs.read(entry.path, entry.entry);
+      return entry === undefined ? undefined : (copy.read(entry.path, entry.entry) ?? blobs.read(entry.path, entry.entry));
     },
-    filesMentioning: (words, extensions) => grepFiles(absoluteRoot, words, extensions, commit),
+    filesMentioning: (words, extensions) => {
+      if (differing === null) differing = differingFromWorkingTree(absoluteRoot, commit);
+      return grepRevision(absoluteRoot, commit, entries, differing, words, extensions);
+    },
   };
+}
+
+/**
+ * A revision's files as the working tree holds them. A file on disk that is, byte for byte, the
+ * revision's blob (the same size and git object id) is read from disk: a read and a hash instead
+ * of a call to git. In CI the revision reviewed is usually the one checked out.
+ */
+class WorkingCopy {
+  private realRoot: string | undefined;
+
+  constructor(private readonly root: string) {}
+
+  read(path: string, entry: TreeEntry): Buffer | undefined {
+    this.realRoot ??= realPathOf(this.root) ?? this.root;
+    const bytes = readInside(this.root, this.realRoot, path, entry.size);
+    return bytes !== undefined && blobId(bytes, entry.id.length) === entry.id ? bytes : undefined;
+  }
+}
+
+/** The git object id of a blob of these bytes, in the repository's hash (SHA-1, or SHA-256 for 64-digit ids). */
+function blobId(bytes: Buffer, idLength: number): string {
+  return createHash(idLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** Past this many files that differ from the revision, its grep searches the revision itself. */
+const MAX_DIFFERING = 256;
+
+/**
+ * The tracked paths whose working-tree content differs from `commit` (modified, added, deleted,
+ * as git sees them); undefined when git cannot tell.
+ */
+function differingFromWorkingTree(root: string, commit: string): readonly string[] | undefined {
+  if (!/^[0-9a-f]+$/.test(commit)) return undefined;
+  const result = runGit(['diff', '--name-only', '-z', '--no-renames', '--no-relative', '--ignore-submodules=all', commit, '--'], { cwd: root, allowFailure: true });
+  return result.status === 0 ? splitNul(result.stdout) : undefined;
+}
+
+/**
+ * `grepFiles` of a revision. Searching the objects of a commit means inflating every blob, several
+ * times slower than searching files on disk: when few tracked files differ from the revision in the
+ * working tree, the others are searched there, and those few in the revision.
+ */
+function grepRevision(
+  root: string,
+  commit: string,
+  entries: ReadonlyMap<string, TreeEntry>,
+  differing: readonly string[] | undefined,
+  words: readonly string[],
+  extensions: readonly string[],
+): Map<string, Set<string>> | undefined {
+  if (differing === undefined || differing.length > MAX_DIFFERING) return grepFiles(root, words, extensions, commit);
+  const found = grepFiles(root, words, extensions, undefined, { untracked: false });
+  if (found === undefined) return undefined;
+  const away = new Set(differing);
+  for (const files of found.values()) for (const path of files) if (away.has(path) || !entries.has(path)) files.delete(path);
+  const again = differing.filter((path) => entries.has(path) && extensions.some((extension) => path.endsWith(extension)));
+  if (again.length === 0) return found;
+  const old = grepFiles(root, words, extensions, commit, { paths: again });
+  if (old === undefined) return undefined;
+  for (const [word, files] of old) for (const path of files) found.get(word)?.add(path);
+  return found;
 }
 
 /** Every blob of the commit, by path, sorted; submodules (commits) and trees are left out. */

@@ -275,16 +275,25 @@ class Scope {
   }
 
   private mayDefine(path: string, name: string): boolean {
+    return adapterFor(path)?.reExportsAll.test(this.textOf(path)) === true || this.spells(path, name);
+  }
+
+  /** Whether the file holds `word` as a whole word. */
+  private spells(path: string, word: string): boolean {
+    const text = this.textOf(path);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + word.length] ?? ' ')) return true;
+    }
+    return false;
+  }
+
+  private textOf(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
       text = this.input.read(path)?.toString('utf8') ?? '';
       this.texts.set(path, text);
     }
-    if (adapterFor(path)?.reExportsAll.test(text) === true) return true;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + name.length] ?? ' ')) return true;
-    }
-    return false;
+    return text;
   }
 
   /**
@@ -338,13 +347,22 @@ class Scope {
       const resolver = resolverOf(ref.file);
       if (!resolver) continue;
       for (const d of ref.fn.decorators) resolver.value(d.ref);
+      // A module's top-level code is on no async path: what it runs does not matter, only the
+      // functions it hands on (`app.get('/', handler)`), which become async contexts where it does.
+      const topLevel = ref.fn.kind === 'module';
       // Nested functions run with it, or are handed on from it (callbacks, offloads).
-      for (const fn of ref.file.functions) if (fn.parent === ref.fn.id) add({ file: ref.file, fn });
+      if (!topLevel) for (const fn of ref.file.functions) if (fn.parent === ref.fn.id) add({ file: ref.file, fn });
       for (const site of ref.file.calls) {
         if (site.functionId !== ref.fn.id) continue;
-        const callee = resolver.callee(site.callee);
-        if (callee.kind === 'function') add(callee.ref);
+        if (!topLevel) {
+          const callee = resolver.callee(site.callee);
+          if (callee.kind === 'function') add(callee.ref);
+        }
         for (const arg of site.args) {
+          if (arg.kind === 'function' && topLevel) {
+            const fn = ref.file.functions[arg.functionId];
+            if (fn) add({ file: ref.file, fn });
+          }
           if (arg.kind !== 'reference') continue;
           const value = resolver.value(arg.ref);
           if (value.kind === 'function') add(value.ref);
@@ -410,8 +428,9 @@ class Scope {
       ...[...this.up.values()].flatMap((ref) => searchesOf(ref).map((words) => ({ words, scripts: ref.fn.isAsync, home: homeOf(ref.file) }))),
       ...[...this.aliases].map(([alias, file]) => ({ words: [alias], scripts: true, home: homeOf(file) })),
     ];
-    const all = searches.flatMap((s) => [...s.words, ...(s.home?.roots ?? [])]);
-    const words = [...new Set(all)].filter((w) => !this.wordFiles.has(w)).sort();
+    // The home's roots are common words (`asyncio`, `email`): they are looked for only in the files
+    // that hold a search's words.
+    const words = [...new Set(searches.flatMap((s) => s.words))].filter((w) => !this.wordFiles.has(w)).sort();
     if (words.length > 0) {
       const found = this.input.mentioning?.(words) ?? this.scan(words);
       for (const w of words) this.wordFiles.set(w, found.get(w) ?? new Set());
@@ -424,7 +443,7 @@ class Scope {
         const role = adapterFor(path)?.pathRole(path)?.role;
         if (role === 'test' || (role === 'script' && !search.scripts)) continue;
         const home = search.home;
-        if (home && topFolder(path) !== home.top && !home.roots.some((root) => this.wordFiles.get(root)?.has(path))) continue;
+        if (home && topFolder(path) !== home.top && !home.roots.some((root) => this.spells(path, root))) continue;
         if (!this.models.has(path)) out.add(path);
       }
     }

@@ -54,6 +54,23 @@ describe('revisionTree', () => {
     }
   });
 
+  it('reads a file from disk only when it is the revision\'s blob, byte for byte', () => {
+    const other = createTempRepo();
+    other.write('same.py', 'x = 1\n');
+    other.write('edited.py', 'y = 1\n');
+    other.write('grown.py', 'z = 1\n');
+    const head = other.commit('base');
+    // The same size, other bytes: only the object id tells them apart.
+    other.write('edited.py', 'y = 2\n');
+    other.write('grown.py', 'z = 12\n');
+    rmSync(join(other.root, 'same.py'));
+    symlink(other.root, 'same.py', 'edited.py');
+    const tree = revisionTree(other.root, head);
+    assert.equal(text(tree.readFile('edited.py')), 'y = 1\n');
+    assert.equal(text(tree.readFile('grown.py')), 'z = 1\n');
+    assert.equal(text(tree.readFile('same.py')), 'x = 1\n');
+  });
+
   it('follows symlinks inside the revision and refuses the rest', () => {
     const tree = revisionTree(repo.root, base);
     assert.equal(text(tree.readFile('app/alias.py')), 'async def main():\n    pass\n');
@@ -155,6 +172,23 @@ describe('filesMentioning', () => {
     assert.deepEqual(byWord(revisionTree(repo.root, base).filesMentioning?.(['lookup'], ['.py'])), {
       lookup: ['app/api.py', 'app/geo.py', 'odd dir/new\nline.py'],
     });
+  });
+
+  it('searches a revision as it was when the working tree differs from it (edited, staged, deleted, new files)', () => {
+    const other = createTempRepo();
+    other.write('a.py', 'lookup = 1\n');
+    other.write('b.py', 'nothing = 1\n');
+    other.write('c.py', 'lookup = 3\n');
+    other.write('d.py', 'lookup = 4\n');
+    const head = other.commit('base');
+    other.write('a.py', 'gone = 1\n');
+    other.write('b.py', 'lookup = 2\n');
+    other.git('add', 'b.py');
+    rmSync(join(other.root, 'c.py'));
+    other.write('e.py', 'lookup = 5\n');
+    other.git('add', 'e.py');
+    assert.deepEqual(byWord(revisionTree(other.root, head).filesMentioning?.(['lookup'], ['.py'])), { lookup: ['a.py', 'c.py', 'd.py'] });
+    assert.deepEqual(byWord(workingTree(other.root).filesMentioning?.(['lookup'], ['.py'])), { lookup: ['b.py', 'd.py', 'e.py'] });
   });
 
   it('takes words with regular-expression characters literally', () => {

@@ -153,4 +153,24 @@ describe('diff scope: what is not read', () => {
     // The 40 packages that define a convert of their own never name `core`: they are not read.
     assert.ok(change.stats.filesAnalyzed <= 5, `read ${change.stats.filesAnalyzed} files`);
   });
+
+  it('Python: a changed import line does not bring in what the module runs at import time, only the handlers it registers', async () => {
+    const setups = Array.from({ length: 30 }, (_, i) => `plugins.p${i}.setup()\n`).join('');
+    const imports = Array.from({ length: 30 }, (_, i) => `import plugins.p${i}\n`).join('');
+    const base: Record<string, string> = {
+      'plugins/__init__.py': '',
+      'app/__init__.py': '',
+      'app/store.py': 'import sqlite3\n\n\ndef load(key):\n    return sqlite3.connect("app.db").execute(key)\n',
+      'app/cache.py': 'import time\n\n\ndef warm():\n    time.sleep(5)\n',
+      'app/main.py': `${imports}from app.store import load\n\n\nasync def ping():\n    return 1\n\n\n${setups}`,
+    };
+    for (let i = 0; i < 30; i++) base[`plugins/p${i}.py`] = `import time\n\n\ndef setup():\n    time.sleep(${i})\n`;
+    const changed = `import asyncio\nfrom app.cache import warm\n${base['app/main.py']}\n\nasync def fetch(key):\n    return load(key)\n\n\nasyncio.get_event_loop().call_soon(warm)\n`;
+    const repo = gitRepo(base, { ...base, 'app/main.py': changed });
+    const { change, repository } = await bothScopes({ cwd: repo, base: 'HEAD~1', head: 'HEAD' });
+    assert.equal(comparable(change), comparable(repository));
+    assert.deepEqual(change.findings.map((f) => `${f.file}:${f.line} ${f.context.name}`).sort(), ['app/cache.py:5 warm', 'app/store.py:5 fetch']);
+    // The 30 plugins the module sets up at import time are start-up code: none is read.
+    assert.ok(change.stats.filesAnalyzed <= 5, `read ${change.stats.filesAnalyzed} files`);
+  });
 });
