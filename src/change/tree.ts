@@ -149,18 +149,14 @@ function realPathOf(absolute: string): string | undefined {
   }
 }
 
-/**
- * Reads a file under `root`, refusing paths that leave it, directly or through a symlink; when
- * `size` is given, only a file of that many bytes is read.
- */
-function readInside(root: string, realRoot: string, path: string, size?: number): Buffer | undefined {
+/** Reads a file under `root`, refusing paths that leave it, directly or through a symlink. */
+function readInside(root: string, realRoot: string, path: string): Buffer | undefined {
   const relative = safeRelativePath(path);
   if (relative === undefined) return undefined;
   const real = realPathOf(join(root, relative));
   if (real === undefined || !(real === realRoot || real.startsWith(realRoot + sep))) return undefined;
   try {
-    const stat = statSync(real);
-    return stat.isFile() && (size === undefined || stat.size === size) ? readFileSync(real) : undefined;
+    return statSync(real).isFile() ? readFileSync(real) : undefined;
   } catch {
     return undefined;
   }
@@ -235,11 +231,11 @@ function isIgnored(layers: readonly IgnoreLayer[], path: string, isFolder: boole
   return false;
 }
 
-/** One blob of `git ls-tree -l` output. */
+/** One blob of `git ls-tree` output; its size only from `git ls-tree -l`. */
 interface TreeEntry {
   readonly mode: string;
   readonly id: string;
-  readonly size: number;
+  readonly size?: number;
 }
 
 /**
@@ -252,7 +248,7 @@ export function revisionTree(root: string, rev: string): SourceTree {
   const commit = resolveRevision(absoluteRoot, rev);
   const entries = listRevision(absoluteRoot, commit);
   const files = [...entries].filter(([, entry]) => entry.mode !== SYMLINK_MODE).map(([path]) => path);
-  const blobs = new BlobCache(absoluteRoot, entries, files);
+  const blobs = new BlobCache(absoluteRoot, commit, files);
   const copy = new WorkingCopy(absoluteRoot);
   let differing: readonly string[] | undefined | null = null;
   return {
@@ -272,7 +268,7 @@ export function revisionTree(root: string, rev: string): SourceTree {
 
 /**
  * A revision's files as the working tree holds them. A file on disk that is, byte for byte, the
- * revision's blob (the same size and git object id) is read from disk: a read and a hash instead
+ * revision's blob (the same git object id) is read from disk: a read and a hash instead
  * of a call to git. In CI the revision reviewed is usually the one checked out.
  */
 class WorkingCopy {
@@ -282,7 +278,7 @@ class WorkingCopy {
 
   read(path: string, entry: TreeEntry): Buffer | undefined {
     this.realRoot ??= realPathOf(this.root) ?? this.root;
-    const bytes = readInside(this.root, this.realRoot, path, entry.size);
+    const bytes = readInside(this.root, this.realRoot, path);
     return bytes !== undefined && blobId(bytes, entry.id.length) === entry.id ? bytes : undefined;
   }
 }
@@ -331,16 +327,19 @@ function grepRevision(
   return found;
 }
 
-/** Every blob of the commit, by path, sorted; submodules (commits) and trees are left out. */
-function listRevision(root: string, commit: string): ReadonlyMap<string, TreeEntry> {
-  const listing = runGit(['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { cwd: root });
+/**
+ * Every blob of the commit, by path, sorted; submodules (commits) and trees are left out. With
+ * `sizes`, each blob's size too, which costs git a look into every blob (several times the time).
+ */
+function listRevision(root: string, commit: string, sizes = false): ReadonlyMap<string, TreeEntry> {
+  const listing = runGit(['ls-tree', '-r', '-z', ...(sizes ? ['-l'] : []), '--full-tree', commit], { cwd: root });
   const entries: [string, TreeEntry][] = [];
   for (const record of splitNul(listing.stdout)) {
     const tab = record.indexOf('\t');
-    // `<mode> SP <type> SP <id> SP+ <size> TAB <path>`
+    // `<mode> SP <type> SP <id> [SP+ <size>] TAB <path>`
     const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
     if (tab < 0 || type !== 'blob' || mode === undefined || id === undefined) continue;
-    entries.push([record.slice(tab + 1), { mode, id, size: Number(size) }]);
+    entries.push([record.slice(tab + 1), { mode, id, ...(sizes ? { size: Number(size) } : {}) }]);
   }
   entries.sort(([a], [b]) => compareCodeUnits(a, b));
   return new Map(entries);
@@ -371,16 +370,20 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 const READ_AHEAD_MAX_FILE = 1024 * 1024;
 const READ_AHEAD_SCAN = 4096;
 
-/** Blob contents by object id, fetched with `git cat-file --batch` and kept. */
+/**
+ * Blob contents by object id, fetched with `git cat-file --batch` and kept. The blobs' sizes, which
+ * bound the read-ahead, are listed at the first fetch: most reads come from the working copy.
+ */
 class BlobCache {
   private readonly contents = new Map<string, Buffer>();
   /** Ids git could not produce (a partial clone without the blob), so they are not asked again. */
   private readonly unavailable = new Set<string>();
   private readonly positions: ReadonlyMap<string, number>;
+  private sized: ReadonlyMap<string, TreeEntry> | undefined;
 
   constructor(
     private readonly root: string,
-    private readonly entries: ReadonlyMap<string, TreeEntry>,
+    private readonly commit: string,
     private readonly files: readonly string[],
   ) {
     this.positions = new Map(files.map((path, index) => [path, index]));
@@ -402,10 +405,11 @@ class BlobCache {
     const ids = new Set<string>();
     let bytes = 0;
     const end = Math.min(this.files.length, start + 1 + READ_AHEAD_SCAN);
+    this.sized ??= listRevision(this.root, this.commit, true);
     for (let index = start + 1; index < end && ids.size < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; index++) {
       const next = this.files[index] ?? '';
-      const entry = this.entries.get(next);
-      if (entry === undefined || posix.extname(next) !== extension || this.contents.has(entry.id)) continue;
+      const entry = this.sized.get(next);
+      if (entry?.size === undefined || posix.extname(next) !== extension || this.contents.has(entry.id)) continue;
       if (!(entry.size <= READ_AHEAD_MAX_FILE)) continue;
       ids.add(entry.id);
       bytes += entry.size;

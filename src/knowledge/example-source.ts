@@ -10,7 +10,7 @@ export function exampleSource(strings: TemplateStringsArray, values: readonly un
   const raw = (s: string): string => (unescape ? s.replace(/\\([`$\\])/g, '$1') : s);
   let text = raw(strings.raw[0] ?? '');
   values.forEach((value, i) => {
-    const indent = /(?:^|\n)([ \t]*)[^\n]*$/.exec(text)?.[1] ?? '';
+    const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n') + 1))?.[0] ?? '';
     text += String(value).replace(/\n/g, `\n${indent}`) + raw(strings.raw[i + 1] ?? '');
   });
   const lines = text.replace(/^[ \t]*\n/, '').replace(/\n[ \t]*$/, '').split('\n');
