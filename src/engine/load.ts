@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import type { ModelCache } from './cache.js';
 import { type LowerProject, type LowerResult, type LowerTask, lowerTask, OVER_RUN_BUDGET, storeLowered } from './lower-worker.js';
-import { BATCH, defaultWorkers, lowerInPool, POOL_THRESHOLD, type WorkerPool } from './pool.js';
+import { defaultWorkers, lowerInPool, POOL_THRESHOLD, WARM_POOL_THRESHOLD, type WorkerPool } from './pool.js';
 import { SourceTexts } from './source-texts.js';
 
 /** Files larger than this are skipped with a note unless the caller sets another limit. */
@@ -210,7 +210,7 @@ const lowerProjects = new WeakMap<LoadOptions, LowerProject>();
 async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, interner: ModelInterner, project: ProjectInfo | undefined): Promise<LowerResult[]> {
   const workers = options.workers ?? defaultWorkers();
   // Started workers take a few files at no cost; starting them pays only for many.
-  if (workers > 1 && tasks.length >= (options.pool?.warm === true ? 2 * BATCH : POOL_THRESHOLD)) {
+  if (workers > 1 && tasks.length >= (options.pool?.warm === true ? WARM_POOL_THRESHOLD : POOL_THRESHOLD)) {
     const lowerProject = lowerProjectOf(options, project);
     const size = (results: readonly LowerResult[]): number => results.reduce((sum, r) => sum + (tasks[r.index]?.source.length ?? 0), 0);
     const onBatch = options.onFilesDone && ((results: readonly LowerResult[]) => options.onFilesDone?.(results.length, size(results)));

@@ -20,7 +20,9 @@ import {
 
 /** Below this many files, starting workers (each loads the grammars) costs more than it saves. */
 export const POOL_THRESHOLD = 64;
-/** Files sent to a worker at a time: large enough to amortise messages, small enough to balance. */
+/** Below this many files, even started workers are not worth a message. */
+export const WARM_POOL_THRESHOLD = 4;
+/** Most files sent to a worker at a time: large enough to amortise messages, small enough to balance. */
 export const BATCH = 16;
 
 export function defaultWorkers(): number {
@@ -194,8 +196,10 @@ export async function lowerInPool(
     onBatch?.(lowered);
   };
   const queue = [...tasks];
+  // A few files are shared out too: each thread has about two batches of them.
+  const batchSize = Math.max(1, Math.min(BATCH, Math.ceil(tasks.length / (2 * (workers + (here ? 1 : 0))))));
   // Past the run's budget (--timeout), no further batch is started.
-  const take = (size = BATCH): LowerTask[] | undefined => {
+  const take = (size = batchSize): LowerTask[] | undefined => {
     if (deadline !== undefined && performance.now() > deadline) return undefined;
     const batch = queue.splice(0, size);
     return batch.length > 0 ? batch : undefined;
@@ -243,7 +247,7 @@ export async function lowerInPool(
       else workerPool.release(worker);
     }
   };
-  const threads = Array.from({ length: Math.max(here ? 0 : 1, Math.min(workers, Math.ceil(tasks.length / BATCH))) }, run);
+  const threads = Array.from({ length: Math.max(here ? 0 : 1, Math.min(workers, Math.ceil(tasks.length / batchSize))) }, run);
   await Promise.all(here ? [...threads, local()] : threads);
   if (!pool) await workerPool.close();
   // Files left when the time ran out or every worker died are reported, not lost.
