@@ -25,6 +25,8 @@ export interface BindingRef {
 export interface PartialProgram {
   /** Every module name of the repository, with the file that claims it (see `moduleClaims`). */
   readonly claims: ReadonlyMap<string, string>;
+  /** The packages of those names (`packagesOf`), worked out once for the programs built of them. */
+  readonly packages: ReadonlySet<string>;
   readonly onMiss: (qname: string) => void;
 }
 
@@ -43,6 +45,22 @@ export function moduleClaims(
   return claims;
 }
 
+/** The first segment of a qualified name (`app` of `app.api.signup`). */
+function rootOf(qname: string): string {
+  const dot = qname.indexOf('.');
+  return dot < 0 ? qname : qname.slice(0, dot);
+}
+
+/** Every module name and package prefix of `names` (`app`, `app.api`, `app.api.signup`). */
+export function packagesOf(names: Iterable<string>): Set<string> {
+  const packages = new Set<string>();
+  for (const name of names) {
+    for (let end = name.indexOf('.'); end >= 0; end = name.indexOf('.', end + 1)) packages.add(name.slice(0, end));
+    packages.add(name);
+  }
+  return packages;
+}
+
 function claimedNames(modules: readonly string[], reservedRoot: (root: string) => boolean): string[] {
   return modules.filter((m, i) => i === 0 || !reservedRoot(m.split('.')[0] ?? m));
 }
@@ -57,8 +75,13 @@ export class Program {
   private readonly classes = new Map<string, ClassRef>();
   private readonly bindings = new Map<string, BindingRef>();
   private readonly modules = new Map<string, FileModel>();
-  /** Every module name and package prefix in the repository (`app`, `app.api`, `app.api.signup`). */
+  /** Every module name and package prefix of the files (`app`, `app.api`, `app.api.signup`). */
   private readonly packages = new Set<string>();
+  /**
+   * The names of definitions rooted outside the repository's packages, and their prefixes: Rust's
+   * `impl Trait for Vec` defines `std.vec.Vec.method`. With `packages`, what any definition can be named.
+   */
+  private readonly outside = new Set<string>();
 
   /**
    * `reservedRoot` names module roots that belong to the language or its libraries (`json`,
@@ -71,12 +94,6 @@ export class Program {
   ) {
     this.files = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const names = (file: FileModel): string[] => claimedNames(file.modules, reservedRoot);
-    const addPackages = (m: string): void => {
-      const parts = m.split('.');
-      for (let i = 1; i <= parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
-    };
-    // Names of files not lowered are still the repository's: calls into them are not third-party.
-    for (const m of partial?.claims.keys() ?? []) addPackages(m);
     for (const file of this.files) {
       this.byPath.set(file.path, file);
       for (const m of names(file)) {
@@ -84,8 +101,8 @@ export class Program {
         // Of part of the repository, a name another file claims first is left to that file.
         const owner = partial?.claims.get(m);
         if (!this.modules.has(m) && (owner === undefined || owner === file.path)) this.modules.set(m, file);
-        addPackages(m);
       }
+      for (const p of packagesOf(names(file))) this.packages.add(p);
       for (const fn of file.functions) if (fn.qname && !this.functions.has(fn.qname)) this.functions.set(fn.qname, { file, fn });
       for (const cls of file.classes) if (!this.classes.has(cls.qname)) this.classes.set(cls.qname, { file, cls });
       for (const binding of file.bindings) {
@@ -100,6 +117,17 @@ export class Program {
       if (!primary) continue;
       for (const alias of aliases) this.aliasDefinitions(file, primary, alias);
     }
+    const outside = [...this.functions.keys(), ...this.classes.keys(), ...this.bindings.keys()].filter((q) => !this.isPackage(rootOf(q)));
+    for (const name of packagesOf(outside)) this.outside.add(name);
+  }
+
+  /**
+   * False when no definition of the program can be named `qname`: its root is no package of the
+   * repository and no definition outside them starts so (`std.thread.sleep`). Lookups of it would
+   * all miss, and no file of the repository claims it.
+   */
+  mayDefine(qname: string): boolean {
+    return this.isPackage(rootOf(qname)) || this.outside.has(qname);
   }
 
   /** Registers the file's own definitions under `alias` as well, where no other file claims the name. */
@@ -146,7 +174,8 @@ export class Program {
 
   /** True when `qname` is a module or package of the repository. */
   isPackage(qname: string): boolean {
-    return this.packages.has(qname);
+    // Names of files not lowered are still the repository's: calls into them are not third-party.
+    return this.packages.has(qname) || this.partial?.packages.has(qname) === true;
   }
 
   /**
@@ -155,6 +184,6 @@ export class Program {
    */
   isInternal(qname: string): boolean {
     if (qname === '.' || qname.startsWith('./')) return true;
-    return this.packages.has(qname.split('.')[0] ?? qname);
+    return this.isPackage(rootOf(qname));
   }
 }

@@ -38,6 +38,10 @@ const MAX_DEPTH = 16;
 
 export class Resolver {
   private readonly valueCache = new WeakMap<ValueRef, Value>();
+  /** Names no definition answers to, found without reaching the depth limit: asked again and again. */
+  private readonly undefinedNames = new Set<string>();
+  /** How many times a resolution stopped at the depth limit: a miss found meanwhile may not be final. */
+  private cutoffs = 0;
 
   constructor(
     private readonly program: Program,
@@ -83,7 +87,7 @@ export class Resolver {
   }
 
   private computeValue(ref: ValueRef, depth: number): Value {
-    if (depth > MAX_DEPTH) return UNKNOWN;
+    if (this.tooDeep(depth)) return UNKNOWN;
     switch (ref.kind) {
       case 'name':
         return this.name(ref.qname, 'value', depth + 1);
@@ -139,7 +143,7 @@ export class Resolver {
    * through the longest prefix the repository defines; anything else is an outside API.
    */
   private name(qname: string, mode: 'callee' | 'value', depth: number): Value {
-    if (depth > MAX_DEPTH) return UNKNOWN;
+    if (this.tooDeep(depth)) return UNKNOWN;
     const direct = this.definition(qname, depth);
     if (direct) return direct;
     const parts = qname.split('.');
@@ -156,8 +160,22 @@ export class Resolver {
     return this.program.isInternal(qname) ? INTERNAL : { kind: 'api', qname, role: 'name', derived: false };
   }
 
+  private tooDeep(depth: number): boolean {
+    if (depth <= MAX_DEPTH) return false;
+    this.cutoffs++;
+    return true;
+  }
+
   /** A repository definition named exactly `qname`, if any. */
   private definition(qname: string, depth: number): Value | undefined {
+    if (!this.program.mayDefine(qname) || this.undefinedNames.has(qname)) return undefined;
+    const cutoffs = this.cutoffs;
+    const found = this.lookUp(qname, depth);
+    if (found === undefined && cutoffs === this.cutoffs) this.undefinedNames.add(qname);
+    return found;
+  }
+
+  private lookUp(qname: string, depth: number): Value | undefined {
     const fn = this.program.functionNamed(qname);
     if (fn) return { kind: 'function', ref: fn };
     const cls = this.program.classNamed(qname);
@@ -172,7 +190,7 @@ export class Resolver {
     if (this.program.isPackage(qname)) return { kind: 'module', qname };
     // `export * from './x'` and `from .x import *`: the name may live in a re-exported module.
     const dot = qname.lastIndexOf('.');
-    if (dot > 0 && depth <= MAX_DEPTH) {
+    if (dot > 0 && !this.tooDeep(depth)) {
       const stars = this.program.moduleNamed(qname.slice(0, dot))?.starExports ?? [];
       for (const star of stars) {
         const found = this.definition(`${star}${qname.slice(dot)}`, depth + 1);
@@ -187,7 +205,7 @@ export class Resolver {
    * `value`, what reading the attribute gives (a property's type, an attribute set in `__init__`).
    */
   private member(of: Value, name: string, mode: 'callee' | 'value', depth: number): Value {
-    if (depth > MAX_DEPTH) return UNKNOWN;
+    if (this.tooDeep(depth)) return UNKNOWN;
     switch (of.kind) {
       case 'module': {
         const found = this.name(`${of.qname}.${name}`, mode, depth + 1);
@@ -231,7 +249,7 @@ export class Resolver {
   }
 
   private findMethod(cls: ClassRef, name: string, depth: number): FunctionRef | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (this.tooDeep(depth)) return undefined;
     const own = this.program.functionNamed(`${cls.cls.qname}.${name}`);
     if (own) return own;
     for (const base of cls.cls.bases) {
@@ -245,7 +263,7 @@ export class Resolver {
   }
 
   private findAttribute(cls: ClassRef, name: string, depth: number): Value | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (this.tooDeep(depth)) return undefined;
     const attr = cls.cls.attributes.find((a) => a.name === name);
     if (attr) return this.value(attr.value, depth + 1);
     for (const base of cls.cls.bases) {
@@ -260,7 +278,7 @@ export class Resolver {
 
   /** The first base class that lives outside the repository (a framework class), by name. */
   private apiBase(cls: ClassRef, depth: number): string | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (this.tooDeep(depth)) return undefined;
     for (const base of cls.cls.bases) {
       const b = this.value(base, depth + 1);
       if (b.kind === 'api') return b.qname;

@@ -19,10 +19,10 @@
 // The analysis then runs on the files read as it would on the whole repository.
 
 import { argumentsAt } from '../analysis/functions.js';
-import { type FunctionRef, moduleClaims, type PartialProgram, Program } from '../analysis/program.js';
+import { type FunctionRef, moduleClaims, packagesOf, type PartialProgram, Program } from '../analysis/program.js';
 import { Resolver } from '../analysis/resolve.js';
 import { touchedFunctions } from '../analysis/touched.js';
-import type { Argument, FileModel, FunctionModel, ValueRef } from '../ir/model.js';
+import type { Argument, CallSite, FileModel, FunctionModel, ValueRef } from '../ir/model.js';
 import { lastSegment } from '../ir/names.js';
 import type { NotApplicable } from '../ir/report.js';
 import type { Catalog } from '../knowledge/catalog.js';
@@ -150,6 +150,8 @@ class Scope {
   private readonly sources: ReadonlySet<string>;
   /** Which file claims each module name of the repository. */
   readonly claims: ReadonlyMap<string, string>;
+  /** The packages of those names. */
+  private readonly packages: ReadonlySet<string>;
   /** Functions whose calls are followed down (touched ones or contexts, and what they call). */
   private readonly down = new Map<FunctionModel, FunctionRef>();
   /** Functions whose callers are looked for (touched ones or contexts, and their callers). */
@@ -160,6 +162,8 @@ class Scope {
   private readonly texts = new Map<string, string>();
   /** The files that hold each word searched for so far. */
   private readonly wordFiles = new Map<string, ReadonlySet<string>>();
+  /** Per word, whether files spell it, as `spells` found. */
+  private readonly spelled = new Map<string, Map<string, boolean>>();
 
   /**
    * `reportSkipped`: the files that must not disappear when they cannot be read. `callbacks`: follow
@@ -179,11 +183,12 @@ class Scope {
     this.sources = new Set(input.sources);
     const named = input.sources.map((path) => ({ path, modules: adapterFor(path)?.moduleNames(path, input.project) ?? [] }));
     this.claims = moduleClaims(named, input.reservedRoot);
+    this.packages = packagesOf(this.claims.keys());
   }
 
   /** What was read, and what the program of those files must know of the others. */
   result(): ScopedLoad {
-    return { loaded: this.loaded, partial: { claims: this.claims, onMiss: () => {} } };
+    return { loaded: this.loaded, partial: { claims: this.claims, packages: this.packages, onMiss: () => {} } };
   }
 
   files(): Iterable<FileModel> {
@@ -201,7 +206,7 @@ class Scope {
     // Each round reads at least one new file, so rounds end.
     for (;;) {
       const misses = new Set<string>();
-      const program = new Program([...this.models.values()], this.input.reservedRoot, { claims: this.claims, onMiss: (q) => misses.add(q) });
+      const program = new Program([...this.models.values()], this.input.reservedRoot, { claims: this.claims, packages: this.packages, onMiss: (q) => misses.add(q) });
       const resolvers = new Map<string, Resolver>();
       const resolverOf = (file: FileModel): Resolver | undefined => {
         let resolver = resolvers.get(file.ecosystem);
@@ -278,13 +283,20 @@ class Scope {
     return adapterFor(path)?.reExportsAll.test(this.textOf(path)) === true || this.spells(path, name);
   }
 
-  /** Whether the file holds `word` as a whole word. */
+  /** Whether the file holds `word` as a whole word (asked again and again of a few words: kept). */
   private spells(path: string, word: string): boolean {
-    const text = this.textOf(path);
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + word.length] ?? ' ')) return true;
+    let files = this.spelled.get(word);
+    if (!files) this.spelled.set(word, (files = new Map()));
+    let found = files.get(path);
+    if (found === undefined) {
+      const text = this.textOf(path);
+      found = false;
+      for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+        found = !WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + word.length] ?? ' ');
+      }
+      files.set(path, found);
     }
-    return false;
+    return found;
   }
 
   private textOf(path: string): string {
@@ -350,10 +362,10 @@ class Scope {
       // A module's top-level code is on no async path: what it runs does not matter, only the
       // functions it hands on (`app.get('/', handler)`), which become async contexts where it does.
       const topLevel = ref.fn.kind === 'module';
+      const { children, calls } = fileIndex(ref.file);
       // Nested functions run with it, or are handed on from it (callbacks, offloads).
-      if (!topLevel) for (const fn of ref.file.functions) if (fn.parent === ref.fn.id) add({ file: ref.file, fn });
-      for (const site of ref.file.calls) {
-        if (site.functionId !== ref.fn.id) continue;
+      if (!topLevel) for (const fn of children[ref.fn.id] ?? []) add({ file: ref.file, fn });
+      for (const site of calls[ref.fn.id] ?? []) {
         if (!topLevel) {
           const callee = resolver.callee(site.callee);
           if (callee.kind === 'function') add(callee.ref);
@@ -528,6 +540,27 @@ function moduleWords(path: string, folderModule: RegExp | undefined): string[] {
   const stem = (parts[parts.length - 1] ?? '').replace(/\.[^.]*$/, '');
   const folder = parts[parts.length - 2];
   return folderModule?.test(stem) === true && folder !== undefined ? [stem, folder] : [stem];
+}
+
+/** A file's functions and calls by the function that holds them. */
+interface FileIndex {
+  readonly children: readonly (readonly FunctionModel[] | undefined)[];
+  readonly calls: readonly (readonly CallSite[] | undefined)[];
+}
+
+const fileIndexes = new WeakMap<FileModel, FileIndex>();
+
+function fileIndex(file: FileModel): FileIndex {
+  let index = fileIndexes.get(file);
+  if (!index) {
+    const children: FunctionModel[][] = [];
+    const calls: CallSite[][] = [];
+    for (const fn of file.functions) if (fn.parent !== null) (children[fn.parent] ??= []).push(fn);
+    for (const site of file.calls) (calls[site.functionId] ??= []).push(site);
+    index = { children, calls };
+    fileIndexes.set(file, index);
+  }
+  return index;
 }
 
 /** The last name a value is written with (`helpers.fetch` → `fetch`), if any. */
