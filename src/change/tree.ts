@@ -178,14 +178,15 @@ export function walkFolder(root: string, skipFolder: (dir: string) => boolean = 
   const files: string[] = [];
   const visit = (dir: string, inherited: readonly IgnoreLayer[]): void => {
     const absolute = dir === '' ? root : join(root, dir);
-    const own = loadIgnoreLayer(absolute, dir);
-    const layers = own === undefined ? inherited : [...inherited, own];
     const entries = readFolder(absolute);
     if (entries === undefined) {
       // A folder we may not read is reported by the caller, never silently left out.
       unreadable.push(dir === '' ? '.' : dir);
       return;
     }
+    // Only a folder that lists a `.gitignore` has one to read.
+    const own = entries.some((entry) => entry.name === '.gitignore') ? loadIgnoreLayer(absolute, dir) : undefined;
+    const layers = own === undefined ? inherited : [...inherited, own];
     for (const entry of entries) {
       const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
@@ -222,7 +223,8 @@ function loadIgnoreLayer(absoluteDir: string, dir: string): IgnoreLayer | undefi
 
 /** The deepest `.gitignore` with an opinion on the path decides, as in git. */
 function isIgnored(layers: readonly IgnoreLayer[], path: string, isFolder: boolean): boolean {
-  for (const layer of [...layers].reverse()) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i] as IgnoreLayer;
     const local = layer.dir === '' ? path : path.slice(layer.dir.length + 1);
     const result = layer.rules.test(isFolder ? `${local}/` : local);
     if (result.ignored) return true;

@@ -2,9 +2,10 @@
 // entries rebuilt, and a report kept only for the same files and settings.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { FileDigests } from '../../src/engine/report-cache.js';
 import { analyzeFiles, render } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/workspace.js';
 
@@ -126,5 +127,57 @@ describe('report cache', () => {
         else process.env[name] = value;
       }
     }
+  });
+});
+
+describe('file digests', () => {
+  it('hashes a file again unless its stat signature is unchanged and older than the digests kept', () => {
+    const folder = tempDir();
+    const root = tempDir();
+    writeFiles(root, { 'a.py': 'x = 1\n' });
+    let reads = 0;
+    const read = (path: string) => (): Buffer | undefined => {
+      reads++;
+      try {
+        return readFileSync(join(root, path));
+      } catch {
+        return undefined;
+      }
+    };
+    const digest = (path: string): string | undefined => {
+      const digests = new FileDigests(folder, root);
+      const found = digests.digest(path, read(path));
+      digests.save();
+      return found;
+    };
+    const first = digest('a.py');
+    assert.match(first ?? '', /^[0-9a-f]{64}$/);
+    assert.equal(reads, 1);
+    // Written a moment ago: it could change again within the same timestamp tick, so it is read.
+    assert.equal(digest('a.py'), first);
+    assert.equal(reads, 2);
+
+    const [file] = entries(folder).filter((f) => f.endsWith('.idx'));
+    assert.ok(file);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { started: number; entries: [string, string, string][] };
+    // Kept long after the file last changed: the signature alone answers (a planted digest proves it).
+    const planted = 'f'.repeat(64);
+    writeFileSync(file, JSON.stringify({ ...saved, started: Date.now() + 60_000, entries: saved.entries.map(([p, sig]) => [p, sig, planted]) }));
+    assert.equal(digest('a.py'), planted);
+    assert.equal(reads, 2);
+
+    // Another content: another signature, read again.
+    writeFiles(root, { 'a.py': 'x = 22\n' });
+    const changed = digest('a.py');
+    assert.notEqual(changed, first);
+    assert.equal(reads, 3);
+
+    // A corrupt digests file is ignored.
+    writeFileSync(file, '{"version": 1, "entries": [');
+    assert.equal(digest('a.py'), changed);
+    assert.equal(reads, 4);
+
+    rmSync(join(root, 'a.py'));
+    assert.equal(digest('a.py'), undefined);
   });
 });
