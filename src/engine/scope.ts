@@ -22,7 +22,7 @@ import { argumentsAt } from '../analysis/functions.js';
 import { type FunctionRef, moduleClaims, packagesOf, type PartialProgram, Program } from '../analysis/program.js';
 import { Resolver } from '../analysis/resolve.js';
 import { touchedFunctions } from '../analysis/touched.js';
-import type { Argument, CallSite, FileModel, FunctionModel, ValueRef } from '../ir/model.js';
+import type { Argument, Binding, CallSite, FileModel, FunctionModel, ValueRef } from '../ir/model.js';
 import { lastSegment } from '../ir/names.js';
 import type { NotApplicable } from '../ir/report.js';
 import type { Catalog } from '../knowledge/catalog.js';
@@ -393,7 +393,6 @@ class Scope {
     for (let grew = true; grew; ) {
       grew = false;
       const names = this.names();
-      const named = (ref: ValueRef): boolean => names.has(lastName(ref) ?? '');
       for (const file of this.models.values()) {
         const resolver = resolverOf(file);
         if (!resolver) continue;
@@ -406,24 +405,26 @@ class Scope {
         };
         // Decorators can make a function an async context (`@app.get`): their names must resolve.
         for (const fn of file.functions) if (this.up.has(fn)) for (const d of fn.decorators) resolver.value(d.ref);
-        for (const binding of file.bindings) {
-          if (!named(binding.value)) continue;
-          const callee = resolver.callee(binding.value);
-          const alias = lastSegment(binding.qname);
-          if (callee.kind === 'function' && this.up.has(callee.ref.fn) && !names.has(alias) && isWord(alias)) {
-            this.aliases.set(alias, file);
-            names.add(alias);
-            grew = true;
+        const { byName } = fileIndex(file);
+        // What the file writes with one of the names: the smaller of the two is walked.
+        const written = byName.size < names.size ? [...byName.keys()].filter((n) => names.has(n)) : [...names].filter((n) => byName.has(n));
+        for (const name of written) {
+          const uses = byName.get(name);
+          for (const binding of uses?.bindings ?? []) {
+            const callee = resolver.callee(binding.value);
+            const alias = lastSegment(binding.qname);
+            if (callee.kind === 'function' && this.up.has(callee.ref.fn) && !names.has(alias) && isWord(alias)) {
+              this.aliases.set(alias, file);
+              names.add(alias);
+              grew = true;
+            }
           }
-        }
-        for (const site of file.calls) {
-          if (named(site.callee)) {
+          for (const site of uses?.callees ?? []) {
             const callee = resolver.callee(site.callee);
             if (callee.kind === 'function' && this.up.has(callee.ref.fn)) addCaller(site.functionId);
           }
-          for (const arg of site.args) {
-            if (arg.kind !== 'reference' || !named(arg.ref)) continue;
-            const value = resolver.value(arg.ref);
+          for (const { site, ref } of uses?.arguments ?? []) {
+            const value = resolver.value(ref);
             if (value.kind === 'function' && this.up.has(value.ref.fn)) addCaller(site.functionId);
           }
         }
@@ -542,10 +543,18 @@ function moduleWords(path: string, folderModule: RegExp | undefined): string[] {
   return folderModule?.test(stem) === true && folder !== undefined ? [stem, folder] : [stem];
 }
 
-/** A file's functions and calls by the function that holds them. */
+/** What a file writes with one name: bindings of it, calls of it, and arguments that pass it on. */
+interface NameUses {
+  readonly bindings: Binding[];
+  readonly callees: CallSite[];
+  readonly arguments: { readonly site: CallSite; readonly ref: ValueRef }[];
+}
+
+/** A file's functions and calls by the function that holds them, and its uses of names by the name. */
 interface FileIndex {
   readonly children: readonly (readonly FunctionModel[] | undefined)[];
   readonly calls: readonly (readonly CallSite[] | undefined)[];
+  readonly byName: ReadonlyMap<string, NameUses>;
 }
 
 const fileIndexes = new WeakMap<FileModel, FileIndex>();
@@ -555,9 +564,22 @@ function fileIndex(file: FileModel): FileIndex {
   if (!index) {
     const children: FunctionModel[][] = [];
     const calls: CallSite[][] = [];
+    const byName = new Map<string, NameUses>();
+    const uses = (ref: ValueRef): NameUses | undefined => {
+      const name = lastName(ref);
+      if (name === undefined) return undefined;
+      let found = byName.get(name);
+      if (!found) byName.set(name, (found = { bindings: [], callees: [], arguments: [] }));
+      return found;
+    };
     for (const fn of file.functions) if (fn.parent !== null) (children[fn.parent] ??= []).push(fn);
-    for (const site of file.calls) (calls[site.functionId] ??= []).push(site);
-    index = { children, calls };
+    for (const site of file.calls) {
+      (calls[site.functionId] ??= []).push(site);
+      uses(site.callee)?.callees.push(site);
+      for (const arg of site.args) if (arg.kind === 'reference') uses(arg.ref)?.arguments.push({ site, ref: arg.ref });
+    }
+    for (const binding of file.bindings) uses(binding.value)?.bindings.push(binding);
+    index = { children, calls, byName };
     fileIndexes.set(file, index);
   }
   return index;
