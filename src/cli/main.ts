@@ -3,19 +3,13 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import {
-  analyzeDiff,
-  analyzeFiles,
-  FORMATS,
-  GitError,
-  PatchError,
-  render,
-  UsageError,
-  VERSION,
-  type Analysis,
-  type Format,
-  type Progress,
-} from '../index.js';
+// Not from the library's index, which exports the catalog: the catalog is loaded only when a run
+// analyses (see engine/run.ts), not for `--help` or a report the cache answers.
+import { GitError } from '../change/git.js';
+import { PatchError } from '../change/patch.js';
+import { runCheck as analyzeFiles, runDiff as analyzeDiff, UsageError, type Analysis, type Progress } from '../engine/run.js';
+import { FORMATS, render, type Format } from '../report/format.js';
+import { VERSION } from '../version.js';
 import { exitCodeFor, type FailOn, FAIL_ON } from './exit-code.js';
 import { progressLine, wantsProgress } from './progress.js';
 

@@ -2,8 +2,6 @@
 
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze } from '../analysis/analyze.js';
-import { Program } from '../analysis/program.js';
 import type { ChangeSet } from '../change/change-set.js';
 import { repoRoot } from '../change/git.js';
 import { parseUnifiedDiff } from '../change/patch.js';
@@ -12,15 +10,16 @@ import { changeBetween } from '../change/revisions.js';
 import { revisionTree, type SourceTree, workingTree } from '../change/tree.js';
 import type { Diagnostic, NotApplicable, Report } from '../ir/report.js';
 import { ModelInterner } from '../ir/intern.js';
-import { Catalog } from '../knowledge/catalog.js';
-import { ecosystems } from '../knowledge/index.js';
+import type * as Analyze from '../analysis/analyze.js';
+import type * as ProgramModule from '../analysis/program.js';
+import type { Catalog } from '../knowledge/catalog.js';
 import type { ProjectInfo } from '../languages/adapter.js';
 import { adapterFor, allAdapters } from '../languages/registry.js';
 import { cacheFolder, ModelCache } from './cache.js';
 import { decodeSource, DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, DEFAULT_RUN_TIMEOUT_MS, type LoadOptions, loadFiles, unreadDiagnostic } from './load.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
 import { ReportCache, type ReportSettings } from './report-cache.js';
-import { loadForChange, loadForCheck } from './scope.js';
+import type * as Scope from './scope.js';
 
 /** A user-facing failure: bad usage or input that could not be read (exit code 2). */
 export class UsageError extends Error {}
@@ -79,10 +78,32 @@ export interface Analysis {
   readonly readSource: (path: string) => string | undefined;
 }
 
-let sharedCatalog: Catalog | undefined;
-function catalog(): Catalog {
-  sharedCatalog ??= new Catalog(ecosystems);
-  return sharedCatalog;
+/**
+ * What analysing takes beyond reading files: the catalog, the scoped reads, the program and the
+ * analysis. Loaded when a run first needs it, so that a `check` the report cache answers, and
+ * `--help`, do not load the catalog's thousand entries.
+ */
+interface Analyser {
+  readonly catalog: Catalog;
+  readonly analyze: typeof Analyze.analyze;
+  readonly Program: typeof ProgramModule.Program;
+  readonly loadForChange: typeof Scope.loadForChange;
+  readonly loadForCheck: typeof Scope.loadForCheck;
+}
+
+let sharedAnalyser: Promise<Analyser> | undefined;
+function analyser(): Promise<Analyser> {
+  sharedAnalyser ??= (async () => {
+    const [{ analyze }, { Program }, { Catalog }, { ecosystems }, { loadForChange, loadForCheck }] = await Promise.all([
+      import('../analysis/analyze.js'),
+      import('../analysis/program.js'),
+      import('../knowledge/catalog.js'),
+      import('../knowledge/index.js'),
+      import('./scope.js'),
+    ]);
+    return { catalog: new Catalog(ecosystems), analyze, Program, loadForChange, loadForCheck };
+  })();
+  return sharedAnalyser;
 }
 
 function loadOptions(options: CommonOptions, root: string, filesTotal?: number): LoadOptions {
@@ -176,6 +197,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
   const project = projectOf([...treeFiles], (p) => tree.readFile(p));
   const read = (p: string): Buffer | undefined => tree.readFile(p);
+  const { catalog, analyze, Program, loadForChange } = await analyser();
   const load = loadOptions(options, root);
   const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
@@ -187,15 +209,15 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
           mentioning: (words) => tree.filesMentioning?.(words, allAdapters().flatMap((a) => a.extensions)),
           options: load,
           project,
-          catalog: catalog(),
-          reservedRoot: (r) => catalog().ownsRoot(r),
+          catalog,
+          reservedRoot: (r) => catalog.ownsRoot(r),
         }),
   );
   for (const s of loaded.skipped) changed.delete(s.file);
-  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root), partial);
+  const program = new Program(loaded.files, (root) => catalog.ownsRoot(root), partial);
   const report = analyze({
     program,
-    catalog: catalog(),
+    catalog,
     changed,
     skipped: [...skipped, ...loaded.skipped],
     diagnostics: [...diagnostics, ...loaded.diagnostics, ...optional(unreadDiagnostic(loaded.unreadForTime))],
@@ -271,18 +293,19 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const sources = targets.files.filter((p) => adapterFor(p) !== undefined);
   const project = projectOf(targets.files, read);
+  const { catalog, analyze, Program, loadForCheck } = await analyser();
   const load = loadOptions(options, targets.root, sources.length);
   const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
       ? { loaded: await loadFiles(targets.files, read, load, (p) => adapterFor(p) !== undefined, project), partial: undefined }
-      : await loadForCheck({ targets: targets.files, sources, read, options: load, project, catalog: catalog(), reservedRoot: (r) => catalog().ownsRoot(r) }),
+      : await loadForCheck({ targets: targets.files, sources, read, options: load, project, catalog, reservedRoot: (r) => catalog.ownsRoot(r) }),
   );
-  const program = new Program(loaded.files, (root) => catalog().ownsRoot(root), partial);
+  const program = new Program(loaded.files, (root) => catalog.ownsRoot(root), partial);
   // Never a silent pass: what a folder that may not be read holds is unknown.
   const locked = targets.unreadable.map((folder) => ({ file: folder, message: 'not analysed: the folder may not be read (permission denied)' }));
   const report = analyze({
     program,
-    catalog: catalog(),
+    catalog,
     skipped: loaded.skipped,
     diagnostics: [...locked, ...loaded.diagnostics, ...optional(unreadDiagnostic(loaded.unreadForTime))],
     unanalysed: [...targets.unreadable, ...loaded.unanalysed],
