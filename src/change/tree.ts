@@ -31,7 +31,9 @@ const GREP_WORDS = 400;
 /**
  * For each of `words`, the files holding it as a whole word: in the working tree (tracked and
  * untracked, not ignored), or in `commit`; only files whose names end with one of `extensions`
- * (`.py`). Binary files never match. Undefined when git grep fails.
+ * (`.py`). `where.untracked` says whether untracked files of the working tree count (by default
+ * they do, for the working tree); `where.paths`, when given, limits the search to those paths.
+ * Binary files never match. Undefined when git grep fails.
  */
 function grepFiles(
   root: string,
