@@ -151,14 +151,18 @@ function realPathOf(absolute: string): string | undefined {
   }
 }
 
-/** Reads a file under `root`, refusing paths that leave it, directly or through a symlink. */
-function readInside(root: string, realRoot: string, path: string): Buffer | undefined {
+/**
+ * Reads a file under `root`, refusing paths that leave it, directly or through a symlink; with
+ * `maxBytes`, a larger file is not read either.
+ */
+function readInside(root: string, realRoot: string, path: string, maxBytes = Infinity): Buffer | undefined {
   const relative = safeRelativePath(path);
   if (relative === undefined) return undefined;
   const real = realPathOf(join(root, relative));
   if (real === undefined || !(real === realRoot || real.startsWith(realRoot + sep))) return undefined;
   try {
-    return statSync(real).isFile() ? readFileSync(real) : undefined;
+    const stat = statSync(real);
+    return stat.isFile() && stat.size <= maxBytes ? readFileSync(real) : undefined;
   } catch {
     return undefined;
   }
@@ -282,10 +286,14 @@ class WorkingCopy {
 
   read(path: string, entry: TreeEntry): Buffer | undefined {
     this.realRoot ??= realPathOf(this.root) ?? this.root;
-    const bytes = readInside(this.root, this.realRoot, path);
+    // A file far larger on disk than any source is not the revision's: git is asked instead.
+    const bytes = readInside(this.root, this.realRoot, path, MAX_WORKING_COPY_BYTES);
     return bytes !== undefined && blobId(bytes, entry.id.length) === entry.id ? bytes : undefined;
   }
 }
+
+/** The largest file on disk that `WorkingCopy` reads to compare with a revision's blob. */
+const MAX_WORKING_COPY_BYTES = 64 * 1024 * 1024;
 
 /** The git object id of a blob of these bytes, in the repository's hash (SHA-1, or SHA-256 for 64-digit ids). */
 function blobId(bytes: Buffer, idLength: number): string {
