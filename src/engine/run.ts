@@ -81,7 +81,9 @@ export interface Analysis {
 /**
  * What analysing takes beyond reading files: the catalog, the scoped reads, the program and the
  * analysis. Loaded when a run first needs it, so that a `check` the report cache answers, and
- * `--help`, do not load the catalog's thousand entries.
+ * `--help`, do not load the catalog's thousand entries; and of the catalog, only the ecosystems of
+ * the languages the run reads (a module root of another language's libraries, `express` in a
+ * Python repository, is no reason to set aside a module of the repository).
  */
 interface Analyser {
   readonly catalog: Catalog;
@@ -91,19 +93,32 @@ interface Analyser {
   readonly loadForCheck: typeof Scope.loadForCheck;
 }
 
-let sharedAnalyser: Promise<Analyser> | undefined;
-function analyser(): Promise<Analyser> {
-  sharedAnalyser ??= (async () => {
-    const [{ analyze }, { Program }, { Catalog }, { ecosystems }, { loadForChange, loadForCheck }] = await Promise.all([
-      import('../analysis/analyze.js'),
-      import('../analysis/program.js'),
-      import('../knowledge/catalog.js'),
-      import('../knowledge/index.js'),
-      import('./scope.js'),
-    ]);
-    return { catalog: new Catalog(ecosystems), analyze, Program, loadForChange, loadForCheck };
-  })();
-  return sharedAnalyser;
+/** Analysers by the ecosystems they know, for a process that runs more than once. */
+const analysers = new Map<string, Promise<Analyser>>();
+
+/** The analyser that knows the ecosystems of the languages of `paths`. */
+function analyser(paths: Iterable<string>): Promise<Analyser> {
+  const names = new Set<string>();
+  for (const path of paths) {
+    const adapter = adapterFor(path);
+    if (adapter) names.add(adapter.ecosystem);
+  }
+  const key = [...names].sort().join(',');
+  let found = analysers.get(key);
+  if (!found) {
+    found = (async () => {
+      const [{ analyze }, { Program }, { Catalog }, { loadEcosystems }, { loadForChange, loadForCheck }] = await Promise.all([
+        import('../analysis/analyze.js'),
+        import('../analysis/program.js'),
+        import('../knowledge/catalog.js'),
+        import('../knowledge/load.js'),
+        import('./scope.js'),
+      ]);
+      return { catalog: new Catalog(await loadEcosystems(names)), analyze, Program, loadForChange, loadForCheck };
+    })();
+    analysers.set(key, found);
+  }
+  return found;
 }
 
 function loadOptions(options: CommonOptions, root: string, filesTotal?: number): LoadOptions {
@@ -197,7 +212,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
   const project = projectOf([...treeFiles], (p) => tree.readFile(p));
   const read = (p: string): Buffer | undefined => tree.readFile(p);
-  const { catalog, analyze, Program, loadForChange } = await analyser();
+  const { catalog, analyze, Program, loadForChange } = await analyser(sources);
   const load = loadOptions(options, root);
   const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
@@ -293,7 +308,7 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const sources = targets.files.filter((p) => adapterFor(p) !== undefined);
   const project = projectOf(targets.files, read);
-  const { catalog, analyze, Program, loadForCheck } = await analyser();
+  const { catalog, analyze, Program, loadForCheck } = await analyser(sources);
   const load = loadOptions(options, targets.root, sources.length);
   const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'

@@ -97,7 +97,8 @@ export class Catalog {
 
   /** True when some ecosystem owns the module root (see `EcosystemIndex.ownsRoot`). */
   ownsRoot(root: string): boolean {
-    return [...this.byName.values()].some((i) => i.ownsRoot(root));
+    for (const index of this.byName.values()) if (index.ownsRoot(root)) return true;
+    return false;
   }
 
   ecosystems(): readonly Ecosystem[] {
