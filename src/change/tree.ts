@@ -55,7 +55,8 @@ function grepFiles(
     // built without PCRE refuses `-P`, and gets the fixed strings instead.
     const grep = (patterns: readonly string[]) =>
       runGit(['grep', '-z', '-o', '-I', '--full-name', '--no-color', ...untracked, ...patterns, ...what, '--', ...pathspecs], { cwd: root, allowFailure: true });
-    let result = grep(['-P', '-e', `\\b(?:${chunk.map(escapePcre).join('|')})\\b`]);
+    // Names hold `$` in JavaScript: a name starts and ends where no letter, digit, `_` or `$` is.
+    let result = grep(['-P', '-e', `(?<![\\w$])(?:${chunk.map(escapePcre).join('|')})(?![\\w$])`]);
     if (result.status > 1) result = grep(['-w', '-F', ...chunk.flatMap((word) => ['-e', word])]);
     // Exit status 1: no file matches.
     if (result.status === 1) continue;

@@ -191,6 +191,15 @@ describe('filesMentioning', () => {
     assert.deepEqual(byWord(workingTree(other.root).filesMentioning?.(['lookup'], ['.py'])), { lookup: ['b.py', 'd.py', 'e.py'] });
   });
 
+  it('takes `$` as part of a name, as JavaScript does', () => {
+    const other = createTempRepo();
+    other.write('a.js', 'const data = $fetch(url);\n');
+    other.write('b.js', 'const data = my$fetch(url) + fetch$(url);\n');
+    other.write('c.js', 'const data = fetch(url);\n');
+    other.commit('base');
+    assert.deepEqual(byWord(workingTree(other.root).filesMentioning?.(['$fetch', 'fetch'], ['.js'])), { $fetch: ['a.js'], fetch: ['c.js'] });
+  });
+
   it('takes words with regular-expression characters literally', () => {
     assert.deepEqual(byWord(workingTree(repo.root).filesMentioning?.(['look.p', '$lookup'], ['.py'])), { '$lookup': [], 'look.p': [] });
   });

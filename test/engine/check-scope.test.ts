@@ -9,11 +9,14 @@ import { analyzeFiles } from '../../src/index.js';
 import type { Report } from '../../src/ir/report.js';
 import { adapterFor } from '../../src/languages/registry.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { filesUnder, tempDir, writeFiles } from '../helpers/workspace.js';
+import { filesUnder, git, gitRepo, tempDir, writeFiles } from '../helpers/workspace.js';
 
-/** `files` checked in a folder outside any git repository, parsing what can matter and parsing all. */
-async function bothScopes(files: Readonly<Record<string, string>>): Promise<{ scoped: Report; whole: Report }> {
-  const cwd = tempDir('asyncguard-check-scope-');
+/**
+ * `files` checked in a folder outside any git repository, or in a git repository (whose files are
+ * the ones git lists, untracked ones included), parsing what can matter and parsing all.
+ */
+async function bothScopes(files: Readonly<Record<string, string>>, inGit = false): Promise<{ scoped: Report; whole: Report }> {
+  const cwd = inGit ? gitRepo({}) : tempDir('asyncguard-check-scope-');
   writeFiles(cwd, files);
   const scoped = (await analyzeFiles({ cwd, paths: ['.'], scope: 'async', cache: false, workers: 1 })).report;
   const whole = (await analyzeFiles({ cwd, paths: ['.'], scope: 'repository', cache: false, workers: 1 })).report;
@@ -97,5 +100,23 @@ describe('check scope', () => {
     assert.deepEqual(scoped.findings.map((f) => [f.file, f.call, f.confidence]), [['app/jobs.py', 'time.sleep', 'high']]);
     // The test file holds no async code of its own: nothing of it is out of the rule's reach.
     assert.deepEqual(scoped.notApplicable, []);
+  });
+
+  it('in a git repository: the same findings, callers in untracked files included', async () => {
+    for (const language of ['python', 'javascript', 'rust']) {
+      const { scoped, whole } = await bothScopes(filesUnder(join(fixturesDir, language)), true);
+      assertSameVerdict(scoped, whole, `${language} in git`);
+      assert.ok(scoped.findings.length > 0);
+    }
+    // The caller that runs the coroutine from a command-line entry point, which takes it out of the
+    // rule's reach, spells no async code and is a file git does not track yet: found all the same.
+    const repo = gitRepo({ 'app/__init__.py': '', 'app/jobs.py': 'import time\n\n\nasync def nightly():\n    time.sleep(5)\n' });
+    const caller = { 'app/cron.py': 'import asyncio\n\nfrom app.jobs import nightly\n\nif __name__ == "__main__":\n    asyncio.run(nightly())\n' };
+    writeFiles(repo, caller);
+    assert.equal(git(repo, 'status', '--porcelain').trim(), '?? app/cron.py');
+    const inGit = (await analyzeFiles({ cwd: repo, paths: ['.'], cache: false, workers: 1 })).report;
+    const { whole } = await bothScopes({ 'app/__init__.py': '', 'app/jobs.py': 'import time\n\n\nasync def nightly():\n    time.sleep(5)\n', ...caller });
+    assertSameVerdict(inGit, whole, 'an untracked caller');
+    assert.deepEqual(inGit.findings, []);
   });
 });
