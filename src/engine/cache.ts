@@ -112,14 +112,26 @@ export class ModelCache {
 
 /** False once a write failed on this thread: a read-only or full disk only costs speed. */
 let writable = true;
+/** Folders this thread has made (or found) already: one `mkdir` each, not one per entry. */
+const madeFolders = new Set<string>();
 
 /** Writes a lowered file's JSON to its cache entry, atomically: a temporary file renamed into place. */
 export function writeCacheEntry(file: string, json: string): void {
   if (!writable) return;
   const temp = `${file}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, json);
+    const folder = dirname(file);
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    try {
+      writeFileSync(temp, json);
+    } catch {
+      // The folder was removed meanwhile (a cache cleared by hand): made again, once.
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(temp, json);
+    }
     renameSync(temp, file);
   } catch {
     writable = false;

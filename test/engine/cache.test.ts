@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { writeCacheEntry } from '../../src/engine/cache.js';
 import { FileDigests } from '../../src/engine/report-cache.js';
 import { analyzeFiles, render } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/workspace.js';
@@ -179,5 +180,18 @@ describe('file digests', () => {
 
     rmSync(join(root, 'a.py'));
     assert.equal(digest('a.py'), undefined);
+  });
+});
+
+describe('cache entries', () => {
+  it('are written again into a folder removed since the last write', () => {
+    const folder = tempDir();
+    const entry = join(folder, 'ab', 'abcd.json');
+    writeCacheEntry(entry, '{"a":1}');
+    assert.equal(readFileSync(entry, 'utf8'), '{"a":1}');
+    rmSync(join(folder, 'ab'), { recursive: true });
+    writeCacheEntry(entry, '{"a":2}');
+    assert.equal(readFileSync(entry, 'utf8'), '{"a":2}');
+    assert.deepEqual(readdirSync(join(folder, 'ab')), ['abcd.json'], 'no temporary file is left');
   });
 });
