@@ -35,11 +35,19 @@ export class ReportCache {
 
   /**
    * Hashes the files of a `check` of `files` under `root` (see `FileDigests`); `read` is how the
-   * run reads them. Files no adapter reads count by their path alone.
+   * run reads them. Files no adapter reads count by their path alone. `targets`: what the check was
+   * given (`src`, `.`), whose digests are kept apart from those of other targets.
    */
-  constructor(folder: string, root: string, files: readonly string[], read: (path: string) => Buffer | undefined, settings: ReportSettings) {
+  constructor(
+    folder: string,
+    root: string,
+    files: readonly string[],
+    read: (path: string) => Buffer | undefined,
+    settings: ReportSettings,
+    targets: readonly string[] = ['.'],
+  ) {
     const adapters = allAdapters();
-    const digests = new FileDigests(folder, root);
+    const digests = new FileDigests(folder, root, targets);
     const hash = createHash('sha256')
       .update(`check\0${root}\0${settings.maxFileBytes}\0${settings.fileTimeoutMs}\0${settings.runTimeoutMs}\0`);
     for (const path of files) {
@@ -87,7 +95,8 @@ interface DigestEntry {
  * The content digests of a tree's files, kept in the cache folder from one run to the next with
  * each file's stat signature. A file whose signature is unchanged, and whose times were older
  * than the run that took its digest (less `RACY_MS`), is not read again. A missing, corrupt or
- * foreign digests file is ignored and written anew.
+ * foreign digests file is ignored and written anew. Each set of targets (`check src` and `check .`)
+ * keeps its own file, so that checking one does not drop the digests of the other.
  */
 export class FileDigests {
   private readonly file: string;
@@ -102,8 +111,10 @@ export class FileDigests {
   constructor(
     folder: string,
     private readonly root: string,
+    targets: readonly string[] = ['.'],
   ) {
-    this.file = join(folder, 'digests', `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.idx`);
+    const key = createHash('sha256').update(root).update('\0').update([...targets].sort().join('\0'));
+    this.file = join(folder, 'digests', `${key.digest('hex').slice(0, 32)}.idx`);
     let trustedBefore = -Infinity;
     try {
       const saved: unknown = JSON.parse(readFileSync(this.file, 'utf8'));

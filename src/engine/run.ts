@@ -1,7 +1,7 @@
 // Runs the analysis on a change or on whole files: picks the files, loads them, analyses, reports.
 
 import { lstatSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { ChangeSet } from '../change/change-set.js';
 import { repoRoot } from '../change/git.js';
 import { parseUnifiedDiff } from '../change/patch.js';
@@ -303,7 +303,9 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
     }
   };
   // An unchanged tree checked again gets its earlier report (see report-cache.ts).
-  const reports = options.cache === false ? undefined : new ReportCache(cacheFolder(targets.root), targets.root, targets.files, read, reportSettings(options));
+  const given = (options.paths.length > 0 ? options.paths : ['.']).map((p) => relative(targets.root, resolve(options.cwd, p)) || '.');
+  const reports =
+    options.cache === false ? undefined : new ReportCache(cacheFolder(targets.root), targets.root, targets.files, read, reportSettings(options), given);
   const known = reports?.get();
   if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const sources = targets.files.filter((p) => adapterFor(p) !== undefined);

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { writeCacheEntry } from '../../src/engine/cache.js';
 import { FileDigests } from '../../src/engine/report-cache.js';
 import { analyzeFiles, render } from '../../src/index.js';
-import { tempDir, writeFiles } from '../helpers/workspace.js';
+import { gitRepo, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const SOURCES = {
   'app/api.py': 'import requests\n\n\nasync def profile(u):\n    return requests.get(u).json()\n',
@@ -180,6 +180,20 @@ describe('file digests', () => {
 
     rmSync(join(root, 'a.py'));
     assert.equal(digest('a.py'), undefined);
+  });
+
+  it('keeps the digests of each set of targets apart', async () => {
+    await withCacheHome(async (cacheHome) => {
+      // In a git repository the root is the top-level whatever is named: only the targets differ.
+      const root = gitRepo(SOURCES);
+      const idx = (): string[] => entries(cacheHome).filter((f) => f.endsWith('.idx'));
+      await analyzeFiles({ cwd: root, paths: ['app'] });
+      assert.equal(idx().length, 1);
+      await analyzeFiles({ cwd: root, paths: ['.'] });
+      assert.equal(idx().length, 2, 'checking the whole tree does not replace the digests of app/');
+      await analyzeFiles({ cwd: join(root, 'app'), paths: ['.'] });
+      assert.equal(idx().length, 2, 'the same target named from elsewhere');
+    });
   });
 });
 
