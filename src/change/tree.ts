@@ -259,7 +259,8 @@ export function revisionTree(root: string, rev: string): SourceTree {
   const files = [...entries].filter(([, entry]) => entry.mode !== SYMLINK_MODE).map(([path]) => path);
   const blobs = new BlobCache(absoluteRoot, commit, files);
   const copy = new WorkingCopy(absoluteRoot);
-  let differing: readonly string[] | undefined | null = null;
+  // Asked of git once, when first searched; `paths` undefined when git cannot tell.
+  let differing: { readonly paths: readonly string[] | undefined } | undefined;
   return {
     root: absoluteRoot,
     label: rev,
@@ -269,8 +270,8 @@ export function revisionTree(root: string, rev: string): SourceTree {
       return entry === undefined ? undefined : (copy.read(entry.path, entry.entry) ?? blobs.read(entry.path, entry.entry));
     },
     filesMentioning: (words, extensions) => {
-      if (differing === null) differing = differingFromWorkingTree(absoluteRoot, commit);
-      return grepRevision(absoluteRoot, commit, entries, differing, words, extensions);
+      differing ??= { paths: differingFromWorkingTree(absoluteRoot, commit) };
+      return grepRevision(absoluteRoot, commit, entries, differing.paths, words, extensions);
     },
   };
 }

@@ -113,7 +113,7 @@ export async function loadFiles(
   });
   const loaded = emptyLoaded(sources);
   // Many files to read: the workers start now, loading the grammars while this thread reads.
-  const workers = options.workers ?? defaultWorkers();
+  const workers = threadsOf(options);
   if (options.pool && workers > 1 && paths.length >= POOL_THRESHOLD) options.pool.start(lowerProjectOf(options, project), workers - 1);
   const configKey = project ? projectConfigKey(project) : '';
   const pending: LowerTask[] = [];
@@ -190,6 +190,11 @@ export async function loadFiles(
   return loaded;
 }
 
+/** The threads that lower a load's files, this one among them. */
+function threadsOf(options: LoadOptions): number {
+  return options.workers ?? defaultWorkers();
+}
+
 /** What worker threads must know of the project: its configuration files, the budgets. One object per run. */
 function lowerProjectOf(options: LoadOptions, project: ProjectInfo | undefined): LowerProject {
   const known = lowerProjects.get(options);
@@ -208,7 +213,7 @@ const lowerProjects = new WeakMap<LoadOptions, LowerProject>();
 
 /** Lowers the files the cache did not have: here and in worker threads when they are many, else here alone. */
 async function lowerAll(tasks: readonly LowerTask[], options: LoadOptions, interner: ModelInterner, project: ProjectInfo | undefined): Promise<LowerResult[]> {
-  const workers = options.workers ?? defaultWorkers();
+  const workers = threadsOf(options);
   // Started workers take a few files at no cost; starting them pays only for many.
   if (workers > 1 && tasks.length >= (options.pool?.warm === true ? WARM_POOL_THRESHOLD : POOL_THRESHOLD)) {
     const lowerProject = lowerProjectOf(options, project);

@@ -23,7 +23,7 @@ export const POOL_THRESHOLD = 64;
 /** Below this many files, even started workers are not worth a message. */
 export const WARM_POOL_THRESHOLD = 4;
 /** Most files sent to a worker at a time: large enough to amortise messages, small enough to balance. */
-export const BATCH = 16;
+const BATCH = 16;
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));

@@ -87,6 +87,8 @@ export interface Analysis {
  */
 interface Analyser {
   readonly catalog: Catalog;
+  /** Module roots the catalog's libraries own (`Catalog.ownsRoot`), for the program and the scope. */
+  readonly reservedRoot: (root: string) => boolean;
   readonly analyze: typeof Analyze.analyze;
   readonly Program: typeof ProgramModule.Program;
   readonly loadForChange: typeof Scope.loadForChange;
@@ -114,7 +116,8 @@ function analyser(paths: Iterable<string>): Promise<Analyser> {
         import('../knowledge/load.js'),
         import('./scope.js'),
       ]);
-      return { catalog: new Catalog(await loadEcosystems(names)), analyze, Program, loadForChange, loadForCheck };
+      const catalog = new Catalog(await loadEcosystems(names));
+      return { catalog, reservedRoot: (root: string) => catalog.ownsRoot(root), analyze, Program, loadForChange, loadForCheck };
     })();
     analysers.set(key, found);
   }
@@ -212,7 +215,7 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
   const sources = [...treeFiles].filter((p) => adapterFor(p) !== undefined && !isVendoredPath(p));
   const project = projectOf([...treeFiles], (p) => tree.readFile(p));
   const read = (p: string): Buffer | undefined => tree.readFile(p);
-  const { catalog, analyze, Program, loadForChange } = await analyser(sources);
+  const { catalog, reservedRoot, analyze, Program, loadForChange } = await analyser(sources);
   const load = loadOptions(options, root);
   const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
@@ -225,11 +228,11 @@ export async function runDiff(options: DiffOptions): Promise<Analysis> {
           options: load,
           project,
           catalog,
-          reservedRoot: (r) => catalog.ownsRoot(r),
+          reservedRoot,
         }),
   );
   for (const s of loaded.skipped) changed.delete(s.file);
-  const program = new Program(loaded.files, (root) => catalog.ownsRoot(root), partial);
+  const program = new Program(loaded.files, reservedRoot, partial);
   const report = analyze({
     program,
     catalog,
@@ -310,14 +313,14 @@ export async function runCheck(options: CheckOptions): Promise<Analysis> {
   if (known) return { report: known, root: targets.root, readSource: (p) => decodeIfRead(read(p)) };
   const sources = targets.files.filter((p) => adapterFor(p) !== undefined);
   const project = projectOf(targets.files, read);
-  const { catalog, analyze, Program, loadForCheck } = await analyser(sources);
+  const { catalog, reservedRoot, analyze, Program, loadForCheck } = await analyser(sources);
   const load = loadOptions(options, targets.root, sources.length);
   const { loaded, partial } = await withPool(load, async () =>
     options.scope === 'repository'
       ? { loaded: await loadFiles(targets.files, read, load, (p) => adapterFor(p) !== undefined, project), partial: undefined }
-      : await loadForCheck({ targets: targets.files, sources, read, options: load, project, catalog, reservedRoot: (r) => catalog.ownsRoot(r) }),
+      : await loadForCheck({ targets: targets.files, sources, read, options: load, project, catalog, reservedRoot }),
   );
-  const program = new Program(loaded.files, (root) => catalog.ownsRoot(root), partial);
+  const program = new Program(loaded.files, reservedRoot, partial);
   // Never a silent pass: what a folder that may not be read holds is unknown.
   const locked = targets.unreadable.map((folder) => ({ file: folder, message: 'not analysed: the folder may not be read (permission denied)' }));
   const report = analyze({

@@ -110,12 +110,13 @@ describe('check scope', () => {
     }
     // The caller that runs the coroutine from a command-line entry point, which takes it out of the
     // rule's reach, spells no async code and is a file git does not track yet: found all the same.
-    const repo = gitRepo({ 'app/__init__.py': '', 'app/jobs.py': 'import time\n\n\nasync def nightly():\n    time.sleep(5)\n' });
+    const tracked = { 'app/__init__.py': '', 'app/jobs.py': 'import time\n\n\nasync def nightly():\n    time.sleep(5)\n' };
+    const repo = gitRepo(tracked);
     const caller = { 'app/cron.py': 'import asyncio\n\nfrom app.jobs import nightly\n\nif __name__ == "__main__":\n    asyncio.run(nightly())\n' };
     writeFiles(repo, caller);
     assert.equal(git(repo, 'status', '--porcelain').trim(), '?? app/cron.py');
     const inGit = (await analyzeFiles({ cwd: repo, paths: ['.'], cache: false, workers: 1 })).report;
-    const { whole } = await bothScopes({ 'app/__init__.py': '', 'app/jobs.py': 'import time\n\n\nasync def nightly():\n    time.sleep(5)\n', ...caller });
+    const { whole } = await bothScopes({ ...tracked, ...caller });
     assertSameVerdict(inGit, whole, 'an untracked caller');
     assert.deepEqual(inGit.findings, []);
   });
